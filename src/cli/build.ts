@@ -1,0 +1,94 @@
+import path from "node:path";
+import type { Command } from "commander";
+import { build } from "../build.js";
+import { type DeckSettings, parseSize } from "../config/validate.js";
+import { DeckError, ExitCode } from "../errors.js";
+import type { CliIO } from "./index.js";
+import { choiceOption } from "./index.js";
+import { createLogger } from "./log.js";
+
+export interface BuildFlags {
+  output?: string;
+  title?: string;
+  subtitle?: string;
+  author?: string;
+  date?: string;
+  lang?: string;
+  theme?: string;
+  css?: string;
+  templateDir?: string;
+  layout?: "flat" | "stacked";
+  size?: string;
+  config?: string;
+  encoding?: string;
+  allowHtml?: boolean;
+  quiet?: boolean;
+}
+
+export function settingsFromFlags(flags: BuildFlags): DeckSettings {
+  let size: DeckSettings["size"];
+  if (flags.size !== undefined) {
+    const parsed = parseSize(flags.size);
+    if (!parsed) throw new DeckError(`--size must be 16:9, 4:3 or WIDTHxHEIGHT (got "${flags.size}")`, ExitCode.usage);
+    size = parsed;
+  }
+  return {
+    title: flags.title,
+    subtitle: flags.subtitle,
+    author: flags.author,
+    date: flags.date,
+    lang: flags.lang,
+    theme: flags.theme,
+    css: flags.css,
+    templateDir: flags.templateDir,
+    layout: flags.layout,
+    size,
+  };
+}
+
+/** Options every command that reads an essay shares. */
+export function addEssayOptions(cmd: Command): Command {
+  return cmd
+    .option("--title <text>", "deck title (the essay has none of its own)")
+    .option("--subtitle <text>", "subtitle on the title slide")
+    .option("--author <name>", "author on the title slide and in PDF metadata")
+    .option("--date <text>", "date on the title slide")
+    .option("--lang <tag>", "language of the deck: zh-Hant, zh-Hans, en… (default: detected)")
+    .option("--theme <name|file.css>", "built-in theme (see essay-deck themes) or a CSS file")
+    .option("--css <file>", "extra CSS layered on top of the theme")
+    .option("--template-dir <dir>", "folder whose templates override the built-in ones")
+    .addOption(
+      choiceOption("--layout <layout>", "flat: one row of slides; stacked: a vertical stack per part", ["flat", "stacked"]),
+    )
+    .option("--size <size>", "slide size: 16:9 (1280x720, default), 4:3 or WIDTHxHEIGHT")
+    .option("--config <file>", "settings file (default: essay-deck.config.json beside the essay)")
+    .option("--encoding <name>", "the essay's encoding when not UTF-8: big5, gbk, gb18030, utf-16le")
+    .option("-q, --quiet", "print nothing but warnings and errors");
+}
+
+export function registerBuild(program: Command, io: CliIO): void {
+  const cmd = program
+    .command("build")
+    .description("build the deck: index.html and its assets, opened offline from disk")
+    .argument("[input]", "essay file (.txt or .md) or a folder holding one (default: ./content/)")
+    .option("-o, --output <dir>", "output folder", "dist")
+    .option("--allow-html", "let raw HTML in a Markdown essay through (trusted authors only)");
+  addEssayOptions(cmd).action(async (input: string | undefined, flags: BuildFlags) => {
+    const log = createLogger(io, flags.quiet);
+    const result = build({
+      input,
+      cwd: io.cwd,
+      outDir: flags.output,
+      flags: settingsFromFlags(flags),
+      config: flags.config,
+      encoding: flags.encoding,
+      allowHtml: flags.allowHtml,
+    });
+    for (const w of result.warnings) log.warn(w);
+    const points = result.deck.slides.filter((s) => s.kind === "point").length;
+    const index = path.relative(io.cwd, path.join(result.outDir, "index.html")) || "index.html";
+    log.info(
+      `built ${index}: ${result.deck.slides.length} slides (${result.outline.parts.length} parts, ${points} points) from ${path.relative(io.cwd, result.essayPath)}`,
+    );
+  });
+}

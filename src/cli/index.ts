@@ -1,0 +1,78 @@
+/** The command-line program: parse argv, run a command, turn errors into a message and an exit code. */
+import { Command, CommanderError, Option } from "commander";
+import { DeckError, ExitCode } from "../errors.js";
+import { packageVersion } from "../io/paths.js";
+import { registerBuild } from "./build.js";
+import { registerOutline } from "./outline.js";
+import { registerThemes } from "./themes.js";
+
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+}
+
+const defaultIO = (): CliIO => ({
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  cwd: process.cwd(),
+});
+
+export function createProgram(io: CliIO): Command {
+  const program = new Command("essay-deck")
+    .description("Turn a structured essay into an offline Reveal.js slide deck with speaker notes.")
+    .version(packageVersion(), "-v, --version")
+    .showHelpAfterError("(run essay-deck --help for usage)")
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (s, write) => write(s) })
+    .exitOverride();
+  program.addHelpText(
+    "after",
+    `
+Examples:
+  essay-deck build                         build dist/ from the essay in ./content/
+  essay-deck build essay.md -o talk/ --title "人工智能的顛覆性創新"
+  essay-deck build essay.txt --pdf --handout
+  essay-deck outline essay.txt             the parts and points found, with warnings
+  essay-deck outline essay.txt --json      the same as JSON, for other tools
+
+Exit codes: 0 ok, 1 bug, 2 usage, 3 essay not found, 4 essay unreadable, 5 config/theme,
+  6 output folder, 7 no browser, 8 browser/PDF failed, 9 slides do not fit, 10 font missing,
+  11 port in use, 130 interrupted.`,
+  );
+  registerBuild(program, io);
+  registerOutline(program, io);
+  registerThemes(program, io);
+  return program;
+}
+
+/** Run the CLI; resolves to the exit code. Only the bin touches process.exitCode. */
+export async function main(argv: string[], io: CliIO = defaultIO()): Promise<number> {
+  const program = createProgram(io);
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return ExitCode.ok;
+  } catch (e) {
+    return reportError(e, io);
+  }
+}
+
+export function reportError(e: unknown, io: Pick<CliIO, "stderr">): number {
+  if (e instanceof CommanderError) {
+    // Help and version are not errors; commander already printed its message.
+    if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") {
+      return ExitCode.ok;
+    }
+    return e.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+  }
+  if (e instanceof DeckError) {
+    io.stderr(`essay-deck: ${e.message}\n`);
+    return e.exitCode;
+  }
+  const stack = e instanceof Error ? (e.stack ?? e.message) : String(e);
+  io.stderr(`essay-deck: internal error (a bug; please report it with this output)\n${stack}\n`);
+  return ExitCode.internal;
+}
+
+/** A choice-checked option whose bad value is a usage error. */
+export const choiceOption = (flags: string, description: string, choices: string[]): Option =>
+  new Option(flags, description).choices(choices);

@@ -1,0 +1,53 @@
+import type { Command } from "commander";
+import { loadEssay } from "../build.js";
+import type { Outline } from "../model/outline.js";
+import { outlineToJson } from "../parse/index.js";
+import { addEssayOptions, type BuildFlags, settingsFromFlags } from "./build.js";
+import type { CliIO } from "./index.js";
+import { createLogger } from "./log.js";
+
+export function registerOutline(program: Command, io: CliIO): void {
+  const cmd = program
+    .command("outline")
+    .description("show the parts and numbered points found in the essay (a tree, or --json)")
+    .argument("[input]", "essay file or folder (default: ./content/)")
+    .option("--json", "print the outline as JSON on stdout");
+  addEssayOptions(cmd).action(async (input: string | undefined, flags: BuildFlags & { json?: boolean }) => {
+    const loaded = loadEssay({
+      input,
+      cwd: io.cwd,
+      flags: settingsFromFlags(flags),
+      config: flags.config,
+      encoding: flags.encoding,
+    });
+    const outline: Outline = {
+      ...loaded.outline,
+      title: loaded.settings.title ?? loaded.outline.title,
+      lang: loaded.settings.lang ?? loaded.outline.lang,
+    };
+    const log = createLogger(io, flags.quiet);
+    for (const w of loaded.warnings) log.warn(w);
+    if (flags.json) {
+      io.stdout(`${JSON.stringify(outlineToJson(outline), null, 2)}\n`);
+      return;
+    }
+    io.stdout(formatTree(outline));
+  });
+}
+
+export function formatTree(outline: Outline): string {
+  const lines: string[] = [];
+  const clip = (t: string, n = 60) => (t.length > n ? `${t.slice(0, n)}…` : t);
+  lines.push(`${outline.title ?? "(no title)"}  [${outline.lang}, ${outline.paragraphs.length} paragraphs]`);
+  if (outline.preface.length) lines.push(`├─ preface: ${outline.preface.length} paragraphs`);
+  for (const part of outline.parts) {
+    lines.push(`├─ ${part.label}、${clip(part.heading)}`);
+    if (part.intro.length) lines.push(`│  ├─ intro: ${part.intro.length} paragraphs`);
+    for (const p of part.points) {
+      lines.push(`│  ├─ ${p.label}  ${clip(p.headline)}  (${p.paragraphs.length} ¶)`);
+    }
+    if (part.closing.length) lines.push(`│  └─ closing: ${part.closing.length} paragraphs`);
+  }
+  if (outline.references.length) lines.push(`└─ references: ${outline.references.length}`);
+  return `${lines.join("\n")}\n`;
+}

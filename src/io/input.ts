@@ -1,0 +1,69 @@
+/** Find and read the essay: the only place that turns bytes from disk into essay text. */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { DeckError, ExitCode } from "../errors.js";
+import type { EssayFormat } from "../model/outline.js";
+import { decodeEssay } from "./decode.js";
+
+export const ESSAY_EXTENSIONS = [".txt", ".md", ".markdown", ".text"];
+/** Larger essays are refused: the reference essay is 19 KB, a book about 2 MB. */
+export const MAX_ESSAY_BYTES = 32 * 1024 * 1024;
+
+export interface EssaySource {
+  path: string;
+  format: EssayFormat;
+  text: string;
+  encoding: string;
+}
+
+export const formatOf = (file: string): EssayFormat => (/\.(md|markdown)$/i.test(file) ? "markdown" : "text");
+
+/** The essay file a user means: the path given, the one essay in a folder, or the one in ./content/. */
+export function resolveInput(input: string | undefined, cwd: string): string {
+  const given = input ?? "content";
+  const full = path.resolve(cwd, given);
+  if (!existsSync(full)) {
+    if (input === undefined) {
+      throw new DeckError(
+        "no essay given and no content/ folder here: pass the essay's path, e.g. essay-deck build my-essay.txt",
+        ExitCode.inputMissing,
+      );
+    }
+    throw new DeckError(`essay not found: ${full} (check the path)`, ExitCode.inputMissing);
+  }
+  if (!statSync(full).isDirectory()) return full;
+  const essays = readdirSync(full)
+    .filter((f) => ESSAY_EXTENSIONS.includes(path.extname(f).toLowerCase()) && !/^readme\./i.test(f))
+    .filter((f) => statSync(path.join(full, f)).isFile())
+    .sort();
+  if (essays.length === 1) return path.join(full, essays[0] as string);
+  if (essays.length === 0) {
+    throw new DeckError(`no essay (.txt or .md) in folder ${full}: pass the essay file itself`, ExitCode.inputMissing);
+  }
+  throw new DeckError(
+    `${essays.length} essays in folder ${full} (${essays.join(", ")}): pass the one you mean`,
+    ExitCode.inputMissing,
+  );
+}
+
+export function readEssay(file: string, encoding?: string): EssaySource {
+  let bytes: Buffer;
+  try {
+    const stat = statSync(file);
+    if (stat.size > MAX_ESSAY_BYTES) {
+      throw new DeckError(
+        `${file} is ${(stat.size / 1048576).toFixed(1)} MB: essays over ${MAX_ESSAY_BYTES / 1048576} MB are refused; split it`,
+        ExitCode.inputInvalid,
+      );
+    }
+    bytes = readFileSync(file);
+  } catch (e) {
+    if (e instanceof DeckError) throw e;
+    throw new DeckError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, ExitCode.inputMissing);
+  }
+  const { text, encoding: used } = decodeEssay(bytes, file, encoding);
+  if (!text.replace(/^\uFEFF/, "").trim()) {
+    throw new DeckError(`${file} is empty: write the essay in it first`, ExitCode.inputInvalid);
+  }
+  return { path: file, format: formatOf(file), text, encoding: used };
+}

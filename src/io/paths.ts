@@ -1,0 +1,20 @@
+/** Where essay-deck's own files are: templates and content resolve from the package, never from cwd. */
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The package root: lib/io/paths.js → ../.. */
+export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const templatesDir = path.join(packageRoot, "templates");
+
+const require = createRequire(import.meta.url);
+
+/** reveal.js's dist folder, wherever npm put the package. */
+export function revealDist(): string {
+  // require.resolve("reveal.js") is dist/reveal.js (package.json itself is not exported).
+  return path.dirname(require.resolve("reveal.js"));
+}
+
+export function packageVersion(): string {
+  return (require(path.join(packageRoot, "package.json")) as { version: string }).version;
+}

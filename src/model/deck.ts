@@ -1,0 +1,78 @@
+/** What the planner decides to show. Plain data: the renderer turns it into HTML. */
+
+export type SlideKind = "title" | "section" | "point" | "summary" | "references" | "paragraph";
+
+export type DeckLayout = "flat" | "stacked";
+
+export interface SlideBase {
+  kind: SlideKind;
+  /** Stable id used as the slide's HTML id and in PDF bookmarks: "title", "part-1", "part-1-point-2". */
+  id: string;
+  /** 1-based index of the part this slide belongs to; 0 for title and references. */
+  part: number;
+  /** Verbatim essay paragraphs read aloud / shown in speaker notes. */
+  notes: string[];
+  /** Marks a follow-up slide made because the content did not fit on one. */
+  continued?: boolean;
+}
+
+export interface TitleSlide extends SlideBase {
+  kind: "title";
+  title: string;
+  subtitle?: string;
+  author?: string;
+  date?: string;
+}
+
+export interface SectionSlide extends SlideBase {
+  kind: "section";
+  label: string;
+  heading: string;
+}
+
+export interface PointSlide extends SlideBase {
+  kind: "point";
+  label: string;
+  headline: string;
+  partLabel: string;
+  partHeading: string;
+  /** Key sentences, each verbatim from the point's own text. */
+  bullets: string[];
+}
+
+/** A part's closing paragraphs, summed up on one slide. */
+export interface SummarySlide extends SlideBase {
+  kind: "summary";
+  heading: string;
+  partLabel: string;
+  partHeading: string;
+  bullets: string[];
+}
+
+/** A part without numbered points: one slide per paragraph, its first sentence as the title. */
+export interface ParagraphSlide extends SlideBase {
+  kind: "paragraph";
+  headline: string;
+  partLabel: string;
+  partHeading: string;
+  bullets: string[];
+}
+
+export interface ReferencesSlide extends SlideBase {
+  kind: "references";
+  heading: string;
+  entries: string[];
+}
+
+export type Slide = TitleSlide | SectionSlide | PointSlide | SummarySlide | ParagraphSlide | ReferencesSlide;
+
+export interface Deck {
+  title: string;
+  subtitle?: string;
+  author?: string;
+  date?: string;
+  lang: string;
+  format: "text" | "markdown";
+  layout: DeckLayout;
+  slides: Slide[];
+}

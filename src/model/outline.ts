@@ -1,0 +1,74 @@
+/** What the parser finds in an essay. Plain data, no behaviour. */
+
+export type EssayFormat = "text" | "markdown";
+
+/** Front matter / config values that describe the deck rather than the essay's structure. */
+export interface EssayMeta {
+  title?: string;
+  subtitle?: string;
+  author?: string;
+  date?: string;
+  lang?: string;
+  theme?: string;
+  /** Any other front matter keys, kept for config validation (which warns on unknown ones). */
+  extra: Record<string, unknown>;
+}
+
+export interface Point {
+  /** The label as written, without punctuation: 第一, 其二, 首先, （一）, 1, First. */
+  label: string;
+  /** The point's first sentence without the label and the final stop. */
+  headline: string;
+  /** Verbatim paragraphs: the one that opens with the label, then its supporting paragraphs. */
+  paragraphs: string[];
+}
+
+export interface Part {
+  /** The part's numeral (一, II, 3) or a generated one when the heading has none. */
+  label: string;
+  heading: string;
+  /** The heading line as written (without Markdown #), e.g. 一、DeepSeek改變潮流方向:高性能計算的崛起. */
+  title: string;
+  /** Paragraphs before the first point. */
+  intro: string[];
+  points: Point[];
+  /** Paragraphs after the last point that open with a closing marker (此外, 總之, In conclusion). */
+  closing: string[];
+}
+
+export interface ParseWarning {
+  /** 1-based line of the source where the problem is, when known. */
+  line?: number;
+  message: string;
+}
+
+export interface Outline {
+  title: string | null;
+  lang: string;
+  format: EssayFormat;
+  meta: EssayMeta;
+  /** Paragraphs before the first part heading (besides a title line). Usually empty. */
+  preface: string[];
+  parts: Part[];
+  /** The line that opened the references (參考文獻:), verbatim; null when there are none. */
+  referencesHeading: string | null;
+  references: string[];
+  warnings: ParseWarning[];
+  /** Every paragraph of the source, in order, verbatim: what "nothing lost" is checked against. */
+  paragraphs: string[];
+}
+
+/** The public JSON shape of `essay-deck outline --json`. */
+export interface OutlineJson {
+  title: string | null;
+  lang: string;
+  preface?: string[];
+  parts: Array<{
+    label: string;
+    heading: string;
+    intro: string[];
+    points: Array<{ label: string; headline: string; paragraphs: string[] }>;
+    closing: string[];
+  }>;
+  references: string[];
+}

@@ -1,0 +1,65 @@
+/** Source text → paragraphs, each with the line it starts on. */
+import { matchMarkdownHeading, matchPlainHeading, matchPoint, matchReferences } from "./markers.js";
+import { endsWithStop } from "./sentences.js";
+
+export interface SourceParagraph {
+  text: string;
+  line: number;
+}
+
+/** Strip a BOM and turn CRLF / CR into LF. */
+export function normalizeText(text: string): string {
+  return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+}
+
+/** A line that always stands alone: a heading, a numbered point, the references marker. */
+function opensParagraph(line: string, markdown: boolean): boolean {
+  if (markdown && (matchMarkdownHeading(line) || /^(?:[-*+]|\d{1,3}[.)])\s/.test(line))) return true;
+  return matchPlainHeading(line) !== null || matchPoint(line) !== null || matchReferences(line) !== null;
+}
+
+const LATIN_END = /[A-Za-z0-9,;:)'"]$/;
+const LATIN_START = /^[A-Za-z0-9("']/;
+
+/**
+ * Paragraphs are lines, or blank-line separated blocks whose lines are hard-wrapped.
+ * In a text with no blank lines between its lines (the reference essay) every line is a paragraph.
+ * Where blank lines separate blocks, a line that does not end a sentence continues into the next.
+ */
+export function splitParagraphs(text: string, markdown: boolean, firstLine = 1): SourceParagraph[] {
+  const lines = text.split("\n");
+  const blocks: Array<{ line: number; lines: string[] }> = [];
+  let current: { line: number; lines: string[] } | null = null;
+  lines.forEach((raw, i) => {
+    const line = raw.trim();
+    if (!line) {
+      current = null;
+      return;
+    }
+    if (!current) {
+      current = { line: firstLine + i, lines: [] };
+      blocks.push(current);
+    }
+    current.lines.push(line);
+  });
+  const blankSeparated = markdown || blocks.length > 1;
+  const out: SourceParagraph[] = [];
+  for (const block of blocks) {
+    let para: SourceParagraph | null = null;
+    block.lines.forEach((line, i) => {
+      const joins =
+        para !== null &&
+        blankSeparated &&
+        !opensParagraph(line, markdown) &&
+        !opensParagraph(para.text, markdown) &&
+        (markdown || !endsWithStop(para.text));
+      if (joins && para) {
+        para.text += LATIN_END.test(para.text) && LATIN_START.test(line) ? ` ${line}` : markdown ? `\n${line}` : line;
+        return;
+      }
+      para = { text: line, line: block.line + i };
+      out.push(para);
+    });
+  }
+  return out;
+}

@@ -1,0 +1,55 @@
+/** Sentence boundaries in Chinese and English prose. */
+
+const CJK_STOPS = "。！？!?";
+/** Closing quotes and brackets that belong to the sentence they follow. */
+const CLOSERS = "”’」』）)】》\"'";
+const ABBREVIATIONS = /(?:\b(?:e\.g|i\.e|etc|vs|Mr|Mrs|Ms|Dr|Prof|St|No|Fig|cf)|\b[A-Z])$/;
+
+/**
+ * Split a paragraph into sentences, each verbatim (terminator and closing quotes included);
+ * their concatenation, ignoring whitespace between them, is the paragraph.
+ */
+export function splitSentences(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const ch = text[i] as string;
+    let end = -1;
+    if (CJK_STOPS.includes(ch)) {
+      end = i + 1;
+      while (end < n && CJK_STOPS.includes(text[end] as string)) end++;
+    } else if (ch === "." && isSentenceDot(text, i)) {
+      end = i + 1;
+      while (end < n && text[end] === ".") end++;
+    }
+    if (end < 0) {
+      i++;
+      continue;
+    }
+    while (end < n && CLOSERS.includes(text[end] as string)) end++;
+    const sentence = text.slice(start, end).trim();
+    if (sentence) out.push(sentence);
+    start = end;
+    i = end;
+  }
+  const rest = text.slice(start).trim();
+  if (rest) out.push(rest);
+  return out;
+}
+
+/** An ASCII full stop ends a sentence when whitespace or the end follows and it is not an abbreviation. */
+function isSentenceDot(text: string, i: number): boolean {
+  const next = text[i + 1];
+  if (next !== undefined && !/\s|["'”’)]/.test(next)) return false;
+  const before = text.slice(Math.max(0, i - 6), i);
+  return !ABBREVIATIONS.test(before);
+}
+
+/** A sentence without its final stop (。 . ！ etc.), for use as a title. */
+export function withoutFinalStop(sentence: string): string {
+  return sentence.replace(/[。．.！？!?；;，,、:：]+$/u, "").trim();
+}
+
+export const endsWithStop = (line: string): boolean => /[。！？!?.…”」』）)]$/.test(line.trim());

@@ -1,0 +1,113 @@
+/** Deck + templates → files. Pure: the caller reads templates and assets and writes the result. */
+import Handlebars from "handlebars";
+import type { Deck, Slide } from "../model/deck.js";
+import { wordsFor } from "../plan/words.js";
+import { renderInline } from "./inline.js";
+
+export interface Templates {
+  /** The page shell, `deck.hbs`. */
+  deck: string;
+  /** Partials by name (`title`, `section`, `point`, `summary`, `paragraph`, `references`, `notes`). */
+  partials: Record<string, string>;
+}
+
+/** A file of the built deck: text to write, or a file to copy. */
+export type OutputFile = { path: string; contents: string | Uint8Array } | { path: string; copyFrom: string };
+
+export interface RevealAsset {
+  /** Path inside the output folder, e.g. `assets/reveal/reveal.js`. */
+  path: string;
+  /** Absolute path to copy it from. */
+  from: string;
+}
+
+export interface ThemeFiles {
+  name: string;
+  /** Stylesheets in the order the page links them, each a path inside the output folder. */
+  stylesheets: string[];
+  files: OutputFile[];
+}
+
+export interface RenderOptions {
+  templates: Templates;
+  theme: ThemeFiles;
+  /** reveal.js files to copy: script, core CSS, notes plugin. */
+  reveal: { script: RevealAsset; css: RevealAsset[]; plugins: RevealAsset[] };
+  /** Reveal.initialize options, merged over the defaults. */
+  revealOptions?: Record<string, unknown>;
+  width?: number;
+  height?: number;
+  allowHtml?: boolean;
+  generator?: string;
+}
+
+export const DEFAULT_SIZE = { width: 1280, height: 720 };
+
+export function renderDeck(deck: Deck, options: RenderOptions): OutputFile[] {
+  const hbs = Handlebars.create();
+  const markdown = deck.format === "markdown";
+  hbs.registerHelper(
+    "text",
+    (value: unknown) => new Handlebars.SafeString(renderInline(String(value ?? ""), { markdown, allowHtml: options.allowHtml })),
+  );
+  hbs.registerHelper("json", (value: unknown) => new Handlebars.SafeString(scriptJson(value)));
+  hbs.registerHelper("eq", (a: unknown, b: unknown) => a === b);
+  hbs.registerHelper("partName", (label: unknown) => wordsFor(deck.lang).part(String(label ?? "")));
+  for (const [name, source] of Object.entries(options.templates.partials)) {
+    hbs.registerPartial(name, hbs.compile(source, { strict: false }));
+  }
+  const page = hbs.compile(options.templates.deck);
+  const width = options.width ?? DEFAULT_SIZE.width;
+  const height = options.height ?? DEFAULT_SIZE.height;
+  const revealConfig = {
+    hash: true,
+    slideNumber: "c/t",
+    width,
+    height,
+    margin: 0.04,
+    center: false,
+    transition: "slide",
+    pdfMaxPagesPerSlide: 1,
+    ...options.revealOptions,
+  };
+  const html = page({
+    deck,
+    lang: deck.lang,
+    words: wordsFor(deck.lang),
+    groups: groupSlides(deck),
+    stylesheets: [...options.reveal.css.map((a) => a.path), ...options.theme.stylesheets],
+    scripts: [options.reveal.script.path, ...options.reveal.plugins.map((a) => a.path)],
+    revealConfig,
+    width,
+    height,
+    theme: options.theme.name,
+    generator: options.generator ?? "essay-deck",
+  });
+  const copies: OutputFile[] = [options.reveal.script, ...options.reveal.css, ...options.reveal.plugins].map((a) => ({
+    path: a.path,
+    copyFrom: a.from,
+  }));
+  return [{ path: "index.html", contents: html }, ...copies, ...options.theme.files];
+}
+
+/** Slides as the page shows them: one group a part when stacked, else one flat group. */
+function groupSlides(deck: Deck): Array<{ stacked: boolean; slides: Slide[] }> {
+  if (deck.layout === "flat") return [{ stacked: false, slides: deck.slides }];
+  const groups: Array<{ stacked: boolean; slides: Slide[] }> = [];
+  for (const slide of deck.slides) {
+    const last = groups.at(-1);
+    if (slide.part > 0 && last && last.stacked && last.slides[0]?.part === slide.part) last.slides.push(slide);
+    else groups.push({ stacked: slide.part > 0, slides: [slide] });
+  }
+  return groups.map((g) => ({ ...g, stacked: g.stacked && g.slides.length > 1 }));
+}
+
+/** JSON that is safe inside a <script> element. */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/>/g, "\\u003e")
+    .replace(/&/g, "\\u0026")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+}

@@ -1,0 +1,66 @@
+/**
+ * Essay text → safe inline HTML. Plain-text essays are escaped and nothing else; Markdown essays get
+ * marked's inline syntax (emphasis, code, links) with raw HTML shown as text, unsafe link targets
+ * dropped and remote images replaced by their alt text, so a deck never runs or fetches anything.
+ */
+import { Marked, type Tokens } from "marked";
+
+const ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+  "`": "&#96;",
+  "=": "&#61;",
+};
+
+export const escapeHtml = (text: string): string => text.replace(/[&<>"'`=]/g, (c) => ESCAPES[c] as string);
+
+const SAFE_URL = /^(?:https?:|mailto:|#|\.{0,2}\/|[\w][\w./-]*$)/i;
+const LOCAL_URL = /^(?![a-z][a-z0-9+.-]*:|\/\/)/i;
+
+function safeHref(href: string): string | null {
+  const trimmed = href.trim().replace(/[\u0000-\u001f\s]/g, "");
+  if (/^(?:javascript|vbscript|data|file):/i.test(trimmed)) return null;
+  return SAFE_URL.test(trimmed) ? href.trim() : null;
+}
+
+function createMarked(allowHtml: boolean): Marked {
+  return new Marked({
+    gfm: true,
+    breaks: false,
+    renderer: {
+      html({ text }: Tokens.HTML | Tokens.Tag): string {
+        return allowHtml ? text : escapeHtml(text);
+      },
+      link(this: { parser: { parseInline(tokens: Tokens.Generic[]): string } }, token: Tokens.Link): string {
+        const inner = this.parser.parseInline(token.tokens);
+        const href = safeHref(token.href);
+        if (href === null) return inner;
+        const title = token.title ? ` title="${escapeHtml(token.title)}"` : "";
+        return `<a href="${escapeHtml(href)}"${title} rel="noopener noreferrer">${inner}</a>`;
+      },
+      image(token: Tokens.Image): string {
+        const href = safeHref(token.href);
+        if (href === null || !LOCAL_URL.test(href)) return escapeHtml(token.text);
+        return `<img src="${escapeHtml(href)}" alt="${escapeHtml(token.text)}">`;
+      },
+    },
+  });
+}
+
+const markedSafe = createMarked(false);
+const markedTrusted = createMarked(true);
+
+export interface InlineOptions {
+  markdown: boolean;
+  /** A trusted author's raw HTML passes through (--allow-html). */
+  allowHtml?: boolean;
+}
+
+export function renderInline(text: string, options: InlineOptions): string {
+  if (!options.markdown) return escapeHtml(text);
+  const m = options.allowHtml ? markedTrusted : markedSafe;
+  return m.parseInline(text, { async: false }) as string;
+}

@@ -1,0 +1,11 @@
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+
+/** Tests that run the real bin need lib/ compiled from the current src/. */
+export default function setup(): void {
+  const root = path.resolve(import.meta.dirname, "..", "..");
+  execFileSync(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"], {
+    cwd: root,
+    stdio: "inherit",
+  });
+}

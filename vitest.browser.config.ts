@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+// The browser suite: real Chromium through Puppeteer. Never skipped: a missing browser fails it.
+export default defineConfig({
+  test: {
+    include: ["tests/browser/**/*.test.ts"],
+    globalSetup: ["tests/setup/build-lib.ts"],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    fileParallelism: false,
+  },
+});

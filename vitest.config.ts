@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+// The fast suite: pure core, rendering and in-process CLI. No browser.
+export default defineConfig({
+  test: {
+    include: ["tests/**/*.test.ts"],
+    exclude: ["tests/browser/**", "node_modules/**"],
+    globalSetup: ["tests/setup/build-lib.ts"],
+    testTimeout: 20_000,
+  },
+});
