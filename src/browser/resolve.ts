@@ -1,0 +1,66 @@
+/**
+ * Which browser to drive, in this order: --browser-path, PUPPETEER_EXECUTABLE_PATH, CHROME_PATH,
+ * a browser Puppeteer installed itself, then the usual system places. Pure: the caller passes in
+ * the environment and a way to test whether a file exists.
+ */
+export interface BrowserCandidate {
+  path: string;
+  /** Where the path came from, for messages: "--browser-path", "CHROME_PATH", "system". */
+  source: string;
+}
+
+export interface ResolveInput {
+  browserPath?: string;
+  env: Record<string, string | undefined>;
+  platform: NodeJS.Platform;
+  exists: (file: string) => boolean;
+  /** The executable of a browser Puppeteer downloaded itself (`npx puppeteer browsers install chrome`), if any. */
+  puppeteerBrowser?: () => string | undefined;
+}
+
+export const SYSTEM_BROWSERS: Record<string, string[]> = {
+  linux: [
+    "/usr/bin/chromium",
+    "/usr/bin/chromium-browser",
+    "/usr/bin/google-chrome",
+    "/usr/bin/google-chrome-stable",
+    "/opt/google/chrome/chrome",
+    "/usr/bin/microsoft-edge",
+    "/usr/bin/microsoft-edge-stable",
+    "/snap/bin/chromium",
+    "/usr/bin/chromium-headless-shell",
+  ],
+  darwin: [
+    "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+    "/Applications/Chromium.app/Contents/MacOS/Chromium",
+    "/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge",
+  ],
+  win32: [
+    "C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe",
+    "C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe",
+    "C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe",
+    "C:\\Program Files\\Microsoft\\Edge\\Application\\msedge.exe",
+  ],
+};
+
+/** The candidates in order; the first that exists is used. An explicit path is the only candidate. */
+export function browserCandidates(input: ResolveInput): BrowserCandidate[] {
+  if (input.browserPath) return [{ path: input.browserPath, source: "--browser-path" }];
+  const out: BrowserCandidate[] = [];
+  for (const name of ["PUPPETEER_EXECUTABLE_PATH", "CHROME_PATH"]) {
+    const value = input.env[name];
+    if (value) out.push({ path: value, source: name });
+  }
+  const downloaded = input.puppeteerBrowser?.();
+  if (downloaded) out.push({ path: downloaded, source: "puppeteer's browser cache" });
+  for (const p of SYSTEM_BROWSERS[input.platform] ?? []) out.push({ path: p, source: "system" });
+  return out;
+}
+
+export function resolveBrowser(input: ResolveInput): BrowserCandidate | null {
+  return browserCandidates(input).find((c) => input.exists(c.path)) ?? null;
+}
+
+export const NO_BROWSER_HELP =
+  "no Chrome or Chromium found: install one (Debian/Ubuntu: apt-get install -y --no-install-recommends chromium fonts-noto-cjk; " +
+  "or: npx puppeteer browsers install chrome), or pass --browser-path /path/to/chrome";
