@@ -41,7 +41,7 @@ export function formatTree(outline: Outline): string {
   lines.push(`${outline.title ?? "(no title)"}  [${outline.lang}, ${outline.paragraphs.length} paragraphs]`);
   if (outline.preface.length) lines.push(`├─ preface: ${outline.preface.length} paragraphs`);
   for (const part of outline.parts) {
-    lines.push(`├─ ${part.label}、${clip(part.heading)}`);
+    lines.push(`├─ ${clip(part.title || part.heading || "(untitled part)")}`);
     if (part.intro.length) lines.push(`│  ├─ intro: ${part.intro.length} paragraphs`);
     for (const p of part.points) {
       lines.push(`│  ├─ ${p.label}  ${clip(p.headline)}  (${p.paragraphs.length} ¶)`);

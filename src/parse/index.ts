@@ -13,7 +13,7 @@ import {
 } from "./markers.js";
 import { cjkToNumber, numberToCjk, numberToRoman, romanToNumber } from "./numerals.js";
 import { normalizeText, type SourceParagraph, splitParagraphs } from "./paragraphs.js";
-import { splitSentences, withoutFinalStop } from "./sentences.js";
+import { endsWithStop, splitSentences, withoutFinalStop } from "./sentences.js";
 
 export interface ParseOptions {
   format?: EssayFormat;
@@ -33,12 +33,16 @@ export function parseEssay(source: string, options: ParseOptions = {}): Outline 
 
   const headings = findHeadings(paragraphs, markdown);
   let title: string | null = meta.title ?? null;
+  /** A title line the front matter's title replaces still belongs to the deck: it opens the preface. */
+  const displacedTitle: string[] = [];
   if (headings.titleIndex >= 0) {
     const line = paragraphs[headings.titleIndex] as SourceParagraph;
-    title ??= stripEmphasis(matchMarkdownHeading(line.text)?.text ?? line.text);
+    const text = stripEmphasis(matchMarkdownHeading(line.text)?.text ?? line.text);
+    if (title === null) title = text;
+    else if (text !== title) displacedTitle.push(line.text);
   }
 
-  const preface: string[] = [];
+  const preface: string[] = [...displacedTitle];
   const groups: Array<{ heading: PartHeading; line: number; body: SourceParagraph[] }> = [];
   let referencesHeading: string | null = null;
   const references: string[] = [];
@@ -70,8 +74,8 @@ export function parseEssay(source: string, options: ParseOptions = {}): Outline 
     parts.push(buildPart({ scheme: "markdown", label: "", separator: "", heading: "" }, body, 0, lang, markdown, warnings, 1));
   }
   checkSequence(
-    parts.map((p) => ({ label: p.label, number: partNumber(p.label) })),
-    "part",
+    parts.map((p, i) => ({ label: p.label, number: partNumber(p.label), line: groups[i]?.line })),
+    "parts",
     warnings,
   );
 
@@ -124,7 +128,15 @@ function findHeadings(paragraphs: SourceParagraph[], markdown: boolean) {
     scheme ??= h.scheme;
     if (h.scheme === scheme) parts.set(i, h);
   });
+  // A short first line that is not a sentence, standing alone before the first part, is the title.
+  const first = paragraphs[0];
+  const firstPart = Math.min(...parts.keys());
+  if (first && firstPart === 1 && isTitleLine(first.text)) titleIndex = 0;
   return { parts, titleIndex };
+}
+
+function isTitleLine(text: string): boolean {
+  return text.length <= 80 && !endsWithStop(text) && !matchPoint(text) && !matchReferences(text) && !isClosing(text);
 }
 
 function buildPart(
@@ -137,7 +149,9 @@ function buildPart(
   line: number,
 ): Part {
   const label = heading.label || (lang.startsWith("zh") || lang === "ja" ? numberToCjk(index + 1) : numberToRoman(index + 1));
-  const title = heading.label ? `${heading.label}${heading.separator}${heading.heading}` : heading.heading;
+  const title = heading.label
+    ? `${heading.prefix ?? ""}${heading.label}${heading.separator}${heading.heading}`
+    : heading.heading;
   const part: Part = { label, heading: stripEmphasis(heading.heading), title, intro: [], points: [], closing: [] };
   const scheme = dominantScheme(body);
   let pendingClosing: string[] = [];
@@ -163,13 +177,11 @@ function buildPart(
       message: `"${clip(name)}" has no numbered points (第一, / 首先, / First,): each paragraph becomes a slide`,
     });
   }
-  const markers = body.map((p) => matchPoint(p.text)).filter((m) => m && m.scheme === scheme);
-  checkSequence(
-    markers.map((m) => ({ label: m?.label ?? "", number: m?.number ?? Number.NaN })),
-    `point in "${clip(name)}"`,
-    warnings,
-    line,
-  );
+  const markers = body.flatMap((p) => {
+    const m = matchPoint(p.text);
+    return m && m.scheme === scheme ? [{ label: m.label, number: m.number, line: p.line }] : [];
+  });
+  checkSequence(markers, `points of "${clip(name)}"`, warnings);
   return part;
 }
 
@@ -187,7 +199,9 @@ function dominantScheme(body: SourceParagraph[]): PointScheme | null {
 
 function headline(rest: string, markdown: boolean): string {
   const text = markdown ? stripEmphasis(rest) : rest;
-  return withoutFinalStop(splitSentences(text)[0] ?? text);
+  const sentence = withoutFinalStop(splitSentences(text)[0] ?? text);
+  // "First, disruptive innovation matters." → "Disruptive innovation matters" as a title.
+  return sentence.replace(/^[a-z]/, (c) => c.toUpperCase());
 }
 
 /** Markdown emphasis markers, which a title shows as plain text. */
@@ -196,20 +210,20 @@ export function stripEmphasis(text: string): string {
 }
 
 function checkSequence(
-  items: Array<{ label: string; number: number }>,
-  what: string,
+  items: Array<{ label: string; number: number; line?: number }>,
+  where: string,
   warnings: ParseWarning[],
-  line?: number,
 ): void {
   let previous: { label: string; number: number } | null = null;
   for (const item of items) {
     if (previous && !Number.isNaN(item.number) && !Number.isNaN(previous.number)) {
+      const at = { line: item.line };
       if (item.number === previous.number) {
-        warnings.push({ line, message: `duplicate ${what}: ${item.label} appears twice` });
+        warnings.push({ ...at, message: `${where}: ${item.label} appears twice (check the numbering)` });
       } else if (item.number > previous.number + 1) {
-        warnings.push({ line, message: `gap in ${what} numbering: ${previous.label} is followed by ${item.label}` });
+        warnings.push({ ...at, message: `${where}: ${previous.label} is followed by ${item.label} (is one missing?)` });
       } else if (item.number < previous.number) {
-        warnings.push({ line, message: `${what} numbering goes back: ${previous.label} is followed by ${item.label}` });
+        warnings.push({ ...at, message: `${where}: ${previous.label} is followed by ${item.label} (numbering goes back)` });
       }
     }
     previous = item;

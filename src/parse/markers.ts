@@ -13,11 +13,13 @@ export interface PartHeading {
   heading: string;
   /** Text between the numeral and the heading (、 . 部分), kept so the line can be shown verbatim. */
   separator: string;
+  /** Text before the numeral (第 of 第一部分). */
+  prefix?: string;
   level?: number;
 }
 
 const CJK_PART = new RegExp(`^(${N})(、\\s*)(.+)$`, "u");
-const CJK_PART_WORD = new RegExp(`^(第${N}(?:部分|部|章|篇|節|节))([\\s,，、:：.．]*)(.*)$`, "u");
+const CJK_PART_WORD = new RegExp(`^第(${N})(部分|部|章|篇|節|节)([\\s,，、:：.．]*)(.*)$`, "u");
 const ROMAN_PART = /^([IVXLC]+)(\.\s+)(.+)$/;
 const ARABIC_PART = /^(\d{1,3})([.．、]\s*)(.+)$/;
 const MD_HEADING = /^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/;
@@ -30,7 +32,14 @@ export function matchPlainHeading(line: string): PartHeading | null {
   }
   m = CJK_PART_WORD.exec(line);
   if (m) {
-    return { scheme: "cjk-part", label: m[1] as string, separator: m[2] as string, heading: m[3] as string };
+    // 第一部分：背景 → numeral 一; the line is kept whole as the part's title.
+    return {
+      scheme: "cjk-part",
+      label: m[1] as string,
+      prefix: "第",
+      separator: `${m[2]}${m[3]}`,
+      heading: m[4] as string,
+    };
   }
   m = ROMAN_PART.exec(line);
   if (m && !Number.isNaN(romanToNumber(m[1] as string)) && !isSentence(m[3] as string)) {
