@@ -1,0 +1,319 @@
+#!/usr/bin/env node
+/**
+ * npm run bench [-- options]: whole `essay-deck build` processes, timed from outside.
+ *
+ *   (no option)     HTML build of the reference essay and of synthetic essays of 16, 160, 1,600 and
+ *                   16,000 points; slides PDF and slides + handout for the reference and a 500-slide
+ *                   essay, slides PDF of 1,600 points (when `build --pdf` exists)
+ *   --sizes LIST    sizes to build, e.g. ref,16,160 (default ref,16,160,1600,16000)
+ *   --runs N        timed runs per case after the warm-up (default 5; fewer for the largest, stated)
+ *   --no-pdf        HTML only
+ *   --quick         ref, 16 and 160 only, 3 runs, PDF of the reference only; prints, writes nothing
+ *   --peers         only the paired runs against reveal-md, Marp and pandoc (../shared/bench-peers)
+ *
+ * Writes the sections it measured into bench/results.md (the others are kept) and prints them.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { ensureGnuTime, fmt, machine, summarize, timeProcess } from "./measure.mjs";
+import { findPeers, peersHome, peerTitle, setupPeers, timePair } from "./peers.mjs";
+
+const root = path.resolve(import.meta.dirname, "..");
+const bin = path.join(root, "lib", "bin.js");
+const resultsFile = path.join(root, "bench", "results.md");
+const log = (line) => process.stderr.write(`${line}\n`);
+
+/** Figures measured for the peers on this machine (../shared/bench-peers/README.md), for the targets. */
+const PEER_FIGURES = { pandocRef: 0.185, pandoc1600: 1.359, marpPdfRef: 5.077, marpPdf1600: 30.4 };
+
+const { values: opts } = parseArgs({
+  options: {
+    sizes: { type: "string" },
+    runs: { type: "string" },
+    "no-pdf": { type: "boolean", default: false },
+    quick: { type: "boolean", default: false },
+    peers: { type: "boolean", default: false },
+  },
+});
+const runs = opts.runs ? Number(opts.runs) : opts.quick ? 3 : 5;
+const sizes = (opts.sizes ?? (opts.quick ? "ref,16,160" : "ref,16,160,1600,16000")).split(",").map((s) => s.trim());
+for (const s of sizes) {
+  if (s !== "ref" && !(Number.isInteger(Number(s)) && Number(s) > 0)) throw new Error(`bench: bad size "${s}" in --sizes`);
+}
+
+// Measure the current source: compile lib/ first.
+log("bench: compiling lib/ (tsc)");
+const tsc = spawnSync(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"], {
+  cwd: root,
+  stdio: "inherit",
+});
+if (tsc.status !== 0) throw new Error("bench: tsc failed");
+
+const { makeEssay, referenceOutline } = await import("./make-essay.mjs");
+const { parseEssay } = await import("../lib/parse/index.js");
+const { planDeck } = await import("../lib/plan/index.js");
+const reference = await referenceOutline();
+const gnuTime = ensureGnuTime(log);
+const work = mkdtempSync(path.join(os.tmpdir(), "essay-deck-bench-"));
+process.on("exit", () => rmSync(work, { recursive: true, force: true }));
+const buildHelp = spawnSync(process.execPath, [bin, "build", "--help"], { encoding: "utf8" }).stdout;
+const hasPdf = buildHelp.includes("--pdf") && buildHelp.includes("--handout");
+
+/** An essay of `size` points written to the work folder: [build arguments before the flags, essay bytes]. */
+function essayArgs(size) {
+  if (size === "ref") {
+    const file = path.join(root, "content", "essay.zh-Hant.txt");
+    return { input: [path.join(root, "content")], bytes: readFileSync(file).length };
+  }
+  const dir = path.join(work, `essay-${size}`);
+  const file = path.join(dir, "essay.txt");
+  if (!existsSync(file)) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(file, makeEssay(reference, Number(size)));
+  }
+  return { input: [file, "--title", peerTitle(size)], bytes: readFileSync(file).length };
+}
+
+/** The fewest points whose deck has at least `slides` slides. */
+function pointsForSlides(slides) {
+  const count = (n) => planDeck(parseEssay(makeEssay(reference, n))).slides.length;
+  let lo = 1;
+  let hi = slides;
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (count(mid) >= slides) hi = mid;
+    else lo = mid + 1;
+  }
+  return { points: lo, slides: count(lo) };
+}
+
+/** Build one case `warmups + n` times; the summary of the timed runs, with the slide count the CLI printed. */
+function timeCase(label, args, n, warmups) {
+  const out = path.join(work, "out", label.replace(/[^\w.-]+/g, "_"));
+  const measured = [];
+  let slides = null;
+  for (let i = 0; i < warmups + n; i++) {
+    const r = timeProcess(process.execPath, [bin, "build", ...args, "-o", out], { cwd: work, gnuTime });
+    if (r.status !== 0) throw new Error(`bench: ${label} failed (exit ${r.status}):\n${r.stderr.slice(-2000)}`);
+    slides ??= Number(/: (\d+) slides/.exec(r.stdout + r.stderr)?.[1]) || null;
+    if (i >= warmups) measured.push(r);
+  }
+  const s = { label, slides, warmups, ...summarize(measured) };
+  log(`  ${label.padEnd(34)} ${fmt.s(s.wall)} s  cpu ${fmt.s(s.cpu)} s  ${fmt.mib(s.rssMiB)} MiB  (${s.runs} runs)`);
+  return s;
+}
+
+/** Fewer runs where one takes long: the 16,000-point build and the big PDFs. */
+const runsFor = (size) => (size === "16000" ? { n: Math.min(runs, 3), warmups: 1 } : { n: runs, warmups: 1 });
+
+function scaleSection() {
+  log("bench: HTML build");
+  const rows = sizes.map((size) => {
+    const e = essayArgs(size);
+    const { n, warmups } = runsFor(size);
+    return { size, bytes: e.bytes, ...timeCase(`html ${size}`, e.input, n, warmups) };
+  });
+  const table = [
+    "| essay | bytes | slides | runs | wall s (median) | min–max | cpu s | peak MiB |",
+    "|---|---|---|---|---|---|---|---|",
+    ...rows.map(
+      (r) =>
+        `| ${r.size === "ref" ? "reference" : `${r.size} points`} | ${r.bytes.toLocaleString("en")} | ${r.slides ?? "—"} | ${r.warmups}+${r.runs} | ${fmt.s(r.wall)} | ${fmt.s(r.wallMin)}–${fmt.s(r.wallMax)} | ${fmt.s(r.cpu)} | ${fmt.mib(r.rssMiB)} |`,
+    ),
+  ];
+  return { rows, text: ["### HTML build (`essay-deck build`)", "", ...table].join("\n") };
+}
+
+function pdfSection() {
+  if (!hasPdf) {
+    log("bench: `build --pdf/--handout` not available yet: PDF figures pending");
+    return { rows: [], text: "### PDF export\n\nPending: `essay-deck build --pdf --handout` was not available when this ran." };
+  }
+  log("bench: PDF export");
+  const big = pointsForSlides(500);
+  const cases = [{ size: "ref", name: "reference", n: runs, warmups: 1 }];
+  if (!opts.quick) {
+    cases.push({
+      size: String(big.points),
+      name: `${big.points} points (${big.slides} slides)`,
+      n: Math.min(runs, 3),
+      warmups: 1,
+    });
+    cases.push({ size: "1600", name: "1600 points", n: 1, warmups: 0, slidesOnly: true });
+  }
+  const rows = [];
+  for (const c of cases) {
+    const e = essayArgs(c.size);
+    const dir = path.join(work, `pdf-${c.size}`);
+    const slides = ["--pdf", path.join(dir, "slides.pdf")];
+    const handout = [...slides, "--handout", path.join(dir, "handout.pdf")];
+    const a = timeCase(`pdf ${c.size}`, [...e.input, ...slides], c.n, c.warmups);
+    rows.push({ ...c, what: "slides PDF", ...a });
+    if (!c.slidesOnly) {
+      const b = timeCase(`pdf+handout ${c.size}`, [...e.input, ...handout], c.n, c.warmups);
+      rows.push({ ...c, what: "slides + handout", ...b, extra: (b.wall - a.wall) / a.wall });
+    }
+  }
+  const table = [
+    "| essay | output | slides | runs | wall s (median) | min–max | cpu s | peak MiB | handout adds |",
+    "|---|---|---|---|---|---|---|---|---|",
+    ...rows.map(
+      (r) =>
+        `| ${r.name} | ${r.what} | ${r.slides ?? "—"} | ${r.warmups}+${r.runs} | ${fmt.s(r.wall)} | ${fmt.s(r.wallMin)}–${fmt.s(r.wallMax)} | ${fmt.s(r.cpu)} | ${fmt.mib(r.rssMaxMiB)} | ${r.extra === undefined ? "" : `${(r.extra * 100).toFixed(0)} %`} |`,
+    ),
+  ];
+  const note = "Peak = the largest single process of the run (Node or one Chromium process), the highest of the timed runs.";
+  return { rows, text: ["### PDF export (`essay-deck build --pdf`, `--handout`)", "", ...table, "", note].join("\n") };
+}
+
+/** Each target of issue #8, checked against this run's figures. */
+function targetsSection(html, pdf) {
+  const at = (size) => html.find((r) => r.size === size);
+  const pdfAt = (size, what) => pdf.find((r) => r.size === size && r.what === what);
+  const lines = [];
+  const check = (label, ok, detail) => {
+    if (ok === null) return;
+    lines.push(`| ${label} | ${detail} | ${ok ? "holds" : "**misses**"} |`);
+  };
+  const ref = at("ref");
+  const p1600 = at("1600");
+  const p16000 = at("16000");
+  if (ref) check("HTML, reference: faster than pandoc (0.185 s)", ref.wall < PEER_FIGURES.pandocRef, `${fmt.s(ref.wall)} s`);
+  if (p1600) {
+    const limit = 0.4 * PEER_FIGURES.pandoc1600;
+    check(`HTML, 1,600 points: ≤ 0.4 × pandoc (${fmt.s(limit)} s)`, p1600.wall <= limit, `${fmt.s(p1600.wall)} s`);
+  }
+  if (p1600 && p16000) {
+    const growth = p16000.wall / p1600.wall;
+    check("HTML, 16,000 points: ≤ 11 × the 1,600 time", growth <= 11, `${fmt.s(p16000.wall)} s = ×${growth.toFixed(2)}`);
+  }
+  if (p16000 && p16000.rssMiB !== null) {
+    check("HTML, 16,000 points: peak memory < 200 MB", p16000.rssMaxMiB < 200, `${fmt.mib(p16000.rssMaxMiB)} MiB`);
+  }
+  const pdfRef = pdfAt("ref", "slides PDF");
+  const pdf1600 = pdfAt("1600", "slides PDF");
+  if (pdfRef) {
+    const limit = 0.4 * PEER_FIGURES.marpPdfRef;
+    check(`slides PDF, reference: ≤ 0.4 × Marp (${fmt.s(limit)} s)`, pdfRef.wall <= limit, `${fmt.s(pdfRef.wall)} s`);
+  }
+  if (pdf1600) {
+    const limit = 0.5 * PEER_FIGURES.marpPdf1600;
+    check(`slides PDF, 1,600 points: ≤ 0.5 × Marp (${fmt.s(limit)} s)`, pdf1600.wall <= limit, `${fmt.s(pdf1600.wall)} s`);
+  }
+  for (const r of pdf.filter((x) => x.what === "slides + handout")) {
+    if (r.size !== "ref" && r.rssMaxMiB !== null) {
+      check(`PDF + handout, ${r.slides} slides: peak memory < 1.5 GB`, r.rssMaxMiB < 1536, `${fmt.mib(r.rssMaxMiB)} MiB`);
+    }
+    check(`handout adds ≤ 30 %, ${r.name}`, r.extra <= 0.3, `${(r.extra * 100).toFixed(0)} %`);
+  }
+  if (lines.length === 0) return null;
+  return [
+    "### Targets",
+    "",
+    "Peer figures from `../shared/bench-peers/README.md` (same machine); the paired ratios below are the fairer test.",
+    "",
+    "| target | measured | |",
+    "|---|---|---|",
+    ...lines,
+  ].join("\n");
+}
+
+function peersSection() {
+  const dir = findPeers(root);
+  setupPeers(dir, log);
+  const inputs = path.join(peersHome(), "inputs");
+  const pairs = [];
+  const htmlSizes = opts.sizes ? sizes.filter((s) => existsSync(path.join(inputs, s))) : ["ref", "160", "1600"];
+  const n = opts.runs ? runs : opts.quick ? 3 : 5;
+  const ours = (size, extra = []) => ({
+    cmd: process.execPath,
+    args: [
+      bin,
+      "build",
+      path.join(inputs, size, "essay.txt"),
+      "--title",
+      peerTitle(size),
+      "-o",
+      path.join(work, `peer-ours-${size}`),
+      ...extra,
+    ],
+    cwd: work,
+  });
+  log("bench: paired runs, ours then the peer, alternately");
+  for (const size of htmlSizes) {
+    for (const kind of ["pandoc-html", "marp-html", "revealmd-html"]) {
+      pairs.push({ what: "HTML", ...timePair({ dir, kind, size, runs: n, warmups: 1, gnuTime, ours: ours(size), log }) });
+    }
+  }
+  if (hasPdf) {
+    const pdf = (size) => ours(size, ["--pdf", path.join(work, `peer-ours-${size}.pdf`)]);
+    pairs.push({
+      what: "slides PDF",
+      ...timePair({ dir, kind: "marp-pdf", size: "ref", runs: n, warmups: 1, gnuTime, ours: pdf("ref"), log }),
+    });
+    if (!opts.quick) {
+      pairs.push({
+        what: "slides PDF",
+        ...timePair({ dir, kind: "marp-pdf", size: "1600", runs: 1, warmups: 0, gnuTime, ours: pdf("1600"), log }),
+      });
+    }
+  } else {
+    log("bench: `build --pdf` not available yet: PDF pairs pending");
+  }
+  const table = [
+    "| output | essay | peer | runs | essay-deck s | peer s | ratio | essay-deck cpu s | peer cpu s | essay-deck MiB | peer MiB |",
+    "|---|---|---|---|---|---|---|---|---|---|---|",
+    ...pairs.map(
+      (p) =>
+        `| ${p.what} | ${p.size === "ref" ? "reference" : `${p.size} points`} | ${p.kind.replace(/-(html|pdf)$/, "")} | ${p.ours.runs} | ${fmt.s(p.ours.wall)} | ${fmt.s(p.peer.wall)} | **${fmt.ratio(p.ratio)}** | ${fmt.s(p.ours.cpu)} | ${fmt.s(p.peer.cpu)} | ${fmt.mib(p.ours.rssMiB)} | ${fmt.mib(p.peer.rssMiB)} |`,
+    ),
+  ];
+  const notes = [
+    "Each row: one warm-up of each, then essay-deck and the peer alternately, whole processes (`node lib/bin.js build …` against",
+    "`bash ../shared/bench-peers/run-peer.sh KIND SIZE`, which adds about 25 ms); ratio = essay-deck median / peer median (below 1: we are faster).",
+    hasPdf ? "" : "\nPDF pairs pending: `build --pdf` was not available when this ran.",
+  ].join("\n");
+  return ["### Side by side with the peers", "", ...table, "", notes].join("\n");
+}
+
+/** Replace the marked sections of results.md that this run measured; keep the others. */
+function writeResults(sections) {
+  const header = [
+    "# essay-deck benchmarks",
+    "",
+    "Written by `npm run bench` (`bench/bench.mjs`); each section says when and where it was measured.",
+    "Whole processes timed from outside: wall time, CPU time (user + system) and peak resident memory",
+    "(GNU time's maximum RSS: the largest single process). Median of the timed runs after the warm-ups (runs = warm-ups + timed).",
+    "",
+  ].join("\n");
+  let text = existsSync(resultsFile) ? readFileSync(resultsFile, "utf8") : header;
+  for (const [name, body] of Object.entries(sections)) {
+    if (body === null) continue;
+    const block = `<!-- bench:${name} -->\n${body}\n<!-- /bench:${name} -->`;
+    const re = new RegExp(`<!-- bench:${name} -->[\\s\\S]*?<!-- /bench:${name} -->`);
+    text = re.test(text) ? text.replace(re, () => block) : `${text.trimEnd()}\n\n${block}\n`;
+  }
+  writeFileSync(resultsFile, text);
+}
+
+const stamp = `_${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC · ${machine()}_`;
+const sections = {};
+if (opts.peers) {
+  sections.peers = `${peersSection()}\n\n${stamp}`;
+} else {
+  const html = scaleSection();
+  const pdf = opts["no-pdf"] ? null : pdfSection();
+  sections.html = `${html.text}\n\n${stamp}`;
+  if (pdf) sections.pdf = `${pdf.text}\n\n${stamp}`;
+  const targets = targetsSection(html.rows, pdf?.rows ?? []);
+  if (targets) sections.targets = `${targets}\n\n${stamp}`;
+}
+process.stdout.write(`\n${Object.values(sections).join("\n\n")}\n`);
+if (opts.quick) log("bench: --quick: results.md left as it was");
+else {
+  writeResults(sections);
+  log(`bench: wrote ${path.relative(process.cwd(), resultsFile)}`);
+}
