@@ -1,9 +1,11 @@
 /** The pipeline with its edges: read the essay and settings, parse → plan → render, write the deck. */
 import path from "node:path";
 import { loadConfig } from "./config/load.js";
-import { type DeckSettings, mergeSettings, validateSettings } from "./config/validate.js";
+import { type DeckSettings, mergeSettings, resolveSettingPaths, validateSettings } from "./config/validate.js";
+import { loadConverter } from "./convert/opencc.js";
+import { convertOutline, convertSettings, scriptLang } from "./convert/script.js";
 import { DeckError, ExitCode } from "./errors.js";
-import { resolveTheme, revealAssets } from "./io/assets.js";
+import { resolveStyles, revealAssets } from "./io/assets.js";
 import { readEssay, resolveInput } from "./io/input.js";
 import { packageVersion } from "./io/paths.js";
 import { loadTemplates } from "./io/templates.js";
@@ -38,24 +40,35 @@ export function loadEssay(options: LoadOptions = {}): LoadedEssay {
   const cwd = options.cwd ?? process.cwd();
   const essayPath = resolveInput(options.input, cwd);
   const source = readEssay(essayPath, options.encoding);
-  const outline = parseEssay(source.text, { format: source.format });
+  const parsed = parseEssay(source.text, { format: source.format });
   const config = loadConfig(essayPath, options.config, cwd);
-  const fromFile = config ? validateSettings(config.raw, path.basename(config.path)) : null;
+  const fromFile = config ? validateSettings(config.raw, path.relative(cwd, config.path) || config.path) : null;
   const fromFront = validateSettings(
-    { ...outline.meta.extra, ...withoutExtra(outline.meta) },
+    { ...parsed.meta.extra, ...withoutExtra(parsed.meta) },
     `${path.basename(essayPath)} front matter`,
   );
   const errors = [...(fromFile?.errors ?? []), ...fromFront.errors];
   if (errors.length > 0) throw new DeckError(errors.join("; "), ExitCode.config);
   const warnings = [
-    ...outline.warnings.map((w) => `${path.basename(essayPath)}${w.line ? `:${w.line}` : ""}: ${w.message}`),
+    ...parsed.warnings.map((w) => `${path.basename(essayPath)}${w.line ? `:${w.line}` : ""}: ${w.message}`),
     ...(fromFile?.warnings ?? []),
     ...fromFront.warnings,
   ];
-  const settings = mergeSettings(options.flags ?? {}, fromFile?.settings ?? {}, fromFront.settings, {
-    theme: DEFAULT_THEME,
-    layout: "flat",
-  });
+  // Each layer's relative paths resolve against its own folder before the layers are merged.
+  const merged = mergeSettings(
+    resolveSettingPaths(options.flags ?? {}, cwd),
+    config ? resolveSettingPaths(fromFile?.settings ?? {}, path.dirname(config.path)) : {},
+    resolveSettingPaths(fromFront.settings, path.dirname(essayPath)),
+    { theme: DEFAULT_THEME, layout: "flat" },
+  );
+  let outline = parsed;
+  let settings = merged;
+  if (merged.script) {
+    // Before planning, so slides and notes are cut from the same converted text.
+    const convert = loadConverter(merged.script);
+    outline = convertOutline(parsed, convert, merged.script);
+    settings = { ...convertSettings(merged, convert), lang: scriptLang(merged.lang, merged.script) };
+  }
   return { essayPath, outline, settings, settingsDir: config ? path.dirname(config.path) : cwd, warnings };
 }
 
@@ -77,6 +90,8 @@ export interface BuildResult {
   files: string[];
   warnings: string[];
   settings: DeckSettings;
+  /** Absolute paths of the files copied into the deck (reveal.js, theme and CSS, what CSS references): for watchers. */
+  copiedFrom: string[];
 }
 
 export function deckFromEssay(loaded: LoadedEssay): Deck {
@@ -95,18 +110,14 @@ export function deckFromEssay(loaded: LoadedEssay): Deck {
 export function renderFiles(deck: Deck, loaded: LoadedEssay, allowHtml = false): OutputFile[] {
   const s = loaded.settings;
   const cwd = loaded.settingsDir;
-  const theme = resolveTheme(s.theme ?? DEFAULT_THEME, cwd);
-  if (s.css) {
-    const { files } = resolveTheme(s.css, cwd);
-    const extra = files.at(-1) as { copyFrom: string };
-    theme.files.push({ path: "assets/extra.css", copyFrom: extra.copyFrom });
-    theme.stylesheets.push("assets/extra.css");
-  }
+  const templateDir = s.templateDir ? path.resolve(cwd, s.templateDir) : undefined;
+  const { theme, warnings } = resolveStyles({ theme: s.theme ?? DEFAULT_THEME, css: s.css, baseDir: cwd, templateDir });
+  for (const w of warnings) if (!loaded.warnings.includes(w)) loaded.warnings.push(w);
   const revealOptions: Record<string, unknown> = { ...s.reveal };
   if (s.slideNumber !== undefined) revealOptions.slideNumber = s.slideNumber;
   if (s.transition !== undefined) revealOptions.transition = s.transition;
   return renderDeck(deck, {
-    templates: loadTemplates(s.templateDir ? path.resolve(cwd, s.templateDir) : undefined),
+    templates: loadTemplates(templateDir),
     theme,
     reveal: revealAssets(),
     revealOptions,
@@ -138,5 +149,6 @@ export function build(options: BuildOptions = {}): BuildResult {
     files: written,
     warnings: loaded.warnings,
     settings: loaded.settings,
+    copiedFrom: files.flatMap((f) => ("copyFrom" in f ? [f.copyFrom] : [])),
   };
 }

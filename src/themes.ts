@@ -10,6 +10,14 @@ export interface BuiltinTheme {
 
 export const BUILTIN_THEMES: readonly BuiltinTheme[] = [
   { name: "essay", base: "white", css: "essay.css", description: "default: warm light page, red accents, Noto Sans CJK" },
+  { name: "paper", base: "white", css: "paper.css", description: "ink on warm paper, Noto Serif CJK, for close reading" },
+  { name: "stage", base: "black", css: "stage.css", description: "light on blue-black with amber accents, for large dark rooms" },
+  {
+    name: "projector",
+    base: "white-contrast",
+    css: "projector.css",
+    description: "bold black on white, larger bullets, for washed-out projectors",
+  },
   { name: "white", base: "white", description: "reveal.js white, with essay-deck's CJK typography" },
   { name: "black", base: "black", description: "reveal.js black, with essay-deck's CJK typography" },
   { name: "white-contrast", base: "white-contrast", description: "reveal.js white-contrast: black on white, maximum contrast" },

@@ -1,11 +1,12 @@
 import path from "node:path";
 import type { Command } from "commander";
 import { build } from "../build.js";
-import { type DeckSettings, parseSize } from "../config/validate.js";
+import { type DeckSettings, parseSize, SCRIPTS, type Script, TRANSITIONS } from "../config/validate.js";
 import { DeckError, ExitCode } from "../errors.js";
 import type { CliIO } from "./index.js";
 import { choiceOption } from "./index.js";
 import { createLogger } from "./log.js";
+import { runBuildWatch } from "./serve.js";
 
 export interface BuildFlags {
   output?: string;
@@ -19,6 +20,9 @@ export interface BuildFlags {
   templateDir?: string;
   layout?: "flat" | "stacked";
   size?: string;
+  slideNumber?: boolean | string;
+  transition?: string;
+  script?: Script;
   config?: string;
   encoding?: string;
   allowHtml?: boolean;
@@ -32,6 +36,10 @@ export function settingsFromFlags(flags: BuildFlags): DeckSettings {
     if (!parsed) throw new DeckError(`--size must be 16:9, 4:3 or WIDTHxHEIGHT (got "${flags.size}")`, ExitCode.usage);
     size = parsed;
   }
+  const slideNumber = flags.slideNumber;
+  if (typeof slideNumber === "string" && !/^(h\.v|h\/v|c|c\/t)$/.test(slideNumber)) {
+    throw new DeckError(`--slide-number takes c/t, c, h.v or h/v (got "${slideNumber}")`, ExitCode.usage);
+  }
   return {
     title: flags.title,
     subtitle: flags.subtitle,
@@ -43,6 +51,9 @@ export function settingsFromFlags(flags: BuildFlags): DeckSettings {
     templateDir: flags.templateDir,
     layout: flags.layout,
     size,
+    slideNumber,
+    transition: flags.transition,
+    script: flags.script,
   };
 }
 
@@ -61,6 +72,12 @@ export function addEssayOptions(cmd: Command): Command {
       choiceOption("--layout <layout>", "flat: one row of slides; stacked: a vertical stack per part", ["flat", "stacked"]),
     )
     .option("--size <size>", "slide size: 16:9 (1280x720, default), 4:3 or WIDTHxHEIGHT")
+    .option("--slide-number [format]", "show slide numbers: c/t (default), c, h.v or h/v")
+    .option("--no-slide-number", "hide slide numbers")
+    .addOption(choiceOption("--transition <name>", "slide transition", TRANSITIONS))
+    .addOption(
+      choiceOption("--script <script>", "convert the text to Simplified (hans) or Traditional (hant) Chinese", [...SCRIPTS]),
+    )
     .option("--config <file>", "settings file (default: essay-deck.config.json beside the essay)")
     .option("--encoding <name>", "the essay's encoding when not UTF-8: big5, gbk, gb18030, utf-16le")
     .option("-q, --quiet", "print nothing but warnings and errors");
@@ -72,8 +89,10 @@ export function registerBuild(program: Command, io: CliIO): void {
     .description("build the deck: index.html and its assets, opened offline from disk")
     .argument("[input]", "essay file (.txt or .md) or a folder holding one (default: ./content/)")
     .option("-o, --output <dir>", "output folder", "dist")
-    .option("--allow-html", "let raw HTML in a Markdown essay through (trusted authors only)");
-  addEssayOptions(cmd).action(async (input: string | undefined, flags: BuildFlags) => {
+    .option("--allow-html", "let raw HTML in a Markdown essay through (trusted authors only)")
+    .option("-w, --watch", "rebuild on every save of the essay, its config, theme or templates (Ctrl-C stops)");
+  addEssayOptions(cmd).action(async (input: string | undefined, flags: BuildFlags & { watch?: boolean }) => {
+    if (flags.watch) return runBuildWatch(input, flags, io);
     const log = createLogger(io, flags.quiet);
     const result = build({
       input,

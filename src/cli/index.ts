@@ -3,13 +3,17 @@ import { Command, CommanderError, Option } from "commander";
 import { DeckError, ExitCode } from "../errors.js";
 import { packageVersion } from "../io/paths.js";
 import { registerBuild } from "./build.js";
+import { registerEject } from "./eject.js";
 import { registerOutline } from "./outline.js";
+import { registerServe } from "./serve.js";
 import { registerThemes } from "./themes.js";
 
 export interface CliIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   cwd: string;
+  /** Stops long-running commands (serve, build --watch); without it they stop on SIGINT or SIGTERM. */
+  signal?: AbortSignal;
 }
 
 const defaultIO = (): CliIO => ({
@@ -34,6 +38,7 @@ Examples:
   essay-deck build essay.txt --pdf --handout
   essay-deck outline essay.txt             the parts and points found, with warnings
   essay-deck outline essay.txt --json      the same as JSON, for other tools
+  essay-deck serve essay.txt --open        live preview: rebuilds and reloads on every save
 
 Exit codes: 0 ok, 1 bug, 2 usage, 3 essay not found, 4 essay unreadable, 5 config/theme,
   6 output folder, 7 no browser, 8 browser/PDF failed, 9 slides do not fit, 10 font missing,
@@ -42,6 +47,8 @@ Exit codes: 0 ok, 1 bug, 2 usage, 3 essay not found, 4 essay unreadable, 5 confi
   registerBuild(program, io);
   registerOutline(program, io);
   registerThemes(program, io);
+  registerServe(program, io);
+  registerEject(program, io);
   return program;
 }
 

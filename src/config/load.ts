@@ -22,9 +22,23 @@ export function loadConfig(essayPath: string, explicit?: string, cwd = process.c
   } catch (e) {
     throw new DeckError(`cannot read config ${file}: ${(e as NodeJS.ErrnoException).code}`, ExitCode.config);
   }
+  const json = text.replace(/^\uFEFF/, "");
   try {
-    return { path: file, raw: JSON.parse(text.replace(/^\uFEFF/, "")) };
+    return { path: file, raw: JSON.parse(json) };
   } catch (e) {
-    throw new DeckError(`${file} is not valid JSON (${(e as Error).message}): fix it or remove it`, ExitCode.config);
+    throw new DeckError(
+      `${file}${jsonErrorPlace(json, e as Error)} is not valid JSON: ${(e as Error).message.split("\n")[0]}`,
+      ExitCode.config,
+    );
   }
+}
+
+/** `:line:column` of a JSON.parse error, from the position Node reports. */
+export function jsonErrorPlace(text: string, error: Error): string {
+  const line = /line (\d+) column (\d+)/.exec(error.message);
+  if (line) return `:${line[1]}:${line[2]}`;
+  const at = /position (\d+)/.exec(error.message);
+  if (!at) return "";
+  const before = text.slice(0, Number(at[1])).split("\n");
+  return `:${before.length}:${(before.at(-1)?.length ?? 0) + 1}`;
 }

@@ -1,5 +1,9 @@
 /** Deck settings from a config file or front matter: checked purely, with messages naming the key. */
+import path from "node:path";
 import type { DeckLayout } from "../model/deck.js";
+
+/** The script `--script` converts the deck's text to. */
+export type Script = "hans" | "hant";
 
 export interface DeckSettings {
   title?: string;
@@ -14,6 +18,7 @@ export interface DeckSettings {
   size?: { width: number; height: number };
   slideNumber?: boolean | string;
   transition?: string;
+  script?: Script;
   reveal?: Record<string, unknown>;
 }
 
@@ -24,8 +29,15 @@ export interface Validated {
 }
 
 const STRING_KEYS = ["title", "subtitle", "author", "date", "lang", "theme", "css", "templateDir"] as const;
-const TRANSITIONS = ["none", "fade", "slide", "convex", "concave", "zoom"];
-export const SETTING_KEYS = [...STRING_KEYS, "layout", "size", "slideNumber", "transition", "reveal"];
+export const TRANSITIONS = ["none", "fade", "slide", "convex", "concave", "zoom"];
+export const SCRIPTS: readonly Script[] = ["hans", "hant"];
+export const SETTING_KEYS = [...STRING_KEYS, "layout", "size", "slideNumber", "transition", "script", "reveal"];
+/** Reveal options that essay-deck's own keys set: giving them under "reveal" would contradict those. */
+const REVEAL_OWN: Record<string, string> = {
+  width: '"size"',
+  height: '"size"',
+  plugins: "nothing (essay-deck loads its plugins)",
+};
 
 /** `16:9` → 1280×720, `4:3` → 960×720, `WxH` as given. */
 export function parseSize(value: string): { width: number; height: number } | null {
@@ -49,29 +61,38 @@ export function validateSettings(raw: unknown, source: string): Validated {
   for (const [key, value] of Object.entries(raw)) {
     if (value === null || value === undefined) continue;
     const where = `${source}: "${key}"`;
+    const fail = (allowed: string) => errors.push(`${where} must be ${allowed} (got ${shown(value)})`);
     if ((STRING_KEYS as readonly string[]).includes(key)) {
-      if (typeof value === "string" || (key === "date" && typeof value === "number")) {
+      if ((typeof value === "string" && value.trim() !== "") || (key === "date" && typeof value === "number")) {
         settings[key as (typeof STRING_KEYS)[number]] = String(value);
-      } else errors.push(`${where} must be a string`);
+      } else fail(`a non-empty string`);
     } else if (key === "layout") {
       if (value === "flat" || value === "stacked") settings.layout = value;
-      else errors.push(`${where} must be "flat" or "stacked"`);
+      else fail(`"flat" or "stacked"`);
     } else if (key === "size") {
       const size = typeof value === "string" ? parseSize(value) : null;
       if (size) settings.size = size;
-      else errors.push(`${where} must be "16:9", "4:3" or WIDTHxHEIGHT such as "1280x720"`);
+      else fail(`"16:9", "4:3" or WIDTHxHEIGHT such as "1280x720"`);
     } else if (key === "slideNumber") {
       if (typeof value === "boolean" || (typeof value === "string" && /^(h\.v|h\/v|c|c\/t)$/.test(value))) {
         settings.slideNumber = value;
-      } else errors.push(`${where} must be true, false, "c/t", "c", "h.v" or "h/v"`);
+      } else fail(`true, false, "c/t", "c", "h.v" or "h/v"`);
     } else if (key === "transition") {
       if (typeof value === "string" && TRANSITIONS.includes(value)) settings.transition = value;
-      else errors.push(`${where} must be one of ${TRANSITIONS.join(", ")}`);
+      else fail(`one of ${TRANSITIONS.join(", ")}`);
+    } else if (key === "script") {
+      if (typeof value === "string" && (SCRIPTS as readonly string[]).includes(value)) settings.script = value as Script;
+      else fail(`"hans" (Simplified) or "hant" (Traditional)`);
     } else if (key === "reveal") {
-      if (typeof value === "object" && !Array.isArray(value)) settings.reveal = safeObject(value as Record<string, unknown>);
-      else errors.push(`${where} must be an object of Reveal.js options`);
+      if (typeof value === "object" && !Array.isArray(value)) {
+        const reveal = safeObject(value as Record<string, unknown>);
+        for (const own of Object.keys(REVEAL_OWN).filter((k) => k in reveal)) {
+          errors.push(`${source}: "reveal.${own}" is set by essay-deck: use ${REVEAL_OWN[own]} instead`);
+        }
+        settings.reveal = reveal;
+      } else fail(`an object of Reveal.js options`);
     } else {
-      warnings.push(`${source}: unknown key "${key}" ignored (known: ${SETTING_KEYS.join(", ")})`);
+      warnings.push(`${source}: unknown key "${key.slice(0, 40)}" ignored (known: ${SETTING_KEYS.join(", ")})`);
     }
   }
   if (settings.lang !== undefined && !/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(settings.lang)) {
@@ -81,13 +102,35 @@ export function validateSettings(raw: unknown, source: string): Validated {
   return { settings, errors, warnings };
 }
 
-/** A copy without keys that could reach an object's prototype. */
+const shown = (value: unknown): string => {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+};
+
+const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+/**
+ * A copy without keys that could reach an object's prototype, at any depth: the options end up in an
+ * object literal in the page, where `"__proto__": {…}` would set the prototype.
+ */
 function safeObject(value: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
-    if (k === "__proto__" || k === "constructor" || k === "prototype") continue;
-    out[k] = v !== null && typeof v === "object" && !Array.isArray(v) ? safeObject(v as Record<string, unknown>) : v;
+    if (UNSAFE_KEYS.has(k)) continue;
+    out[k] = safeValue(v);
   }
+  return out;
+}
+
+const safeValue = (v: unknown): unknown =>
+  Array.isArray(v) ? v.map(safeValue) : v !== null && typeof v === "object" ? safeObject(v as Record<string, unknown>) : v;
+
+/** Relative paths in a layer of settings resolved against its folder (cwd for flags, the config's, the essay's). */
+export function resolveSettingPaths(settings: DeckSettings, dir: string): DeckSettings {
+  const out = { ...settings };
+  if (out.theme !== undefined && /\.css$/i.test(out.theme)) out.theme = path.resolve(dir, out.theme);
+  if (out.css !== undefined) out.css = path.resolve(dir, out.css);
+  if (out.templateDir !== undefined) out.templateDir = path.resolve(dir, out.templateDir);
   return out;
 }
 

@@ -1,16 +1,40 @@
 /** Read the page shell and slide partials: the built-ins, each overridable from a user's folder. */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import Handlebars from "handlebars";
+import { DeckError, ExitCode } from "../errors.js";
 import type { Templates } from "../render/index.js";
 import { templatesDir } from "./paths.js";
+import { writeFileAtomic } from "./write.js";
+
+/** A file of templates/ (`deck.hbs`, `partials/point.hbs`, `deck.css`, `themes/paper.css`): the user's if present. */
+export function templateFile(relative: string, overrideDir?: string): string {
+  if (overrideDir) {
+    const own = path.join(overrideDir, relative);
+    if (existsSync(own) && statSync(own).isFile()) return own;
+  }
+  return path.join(templatesDir, relative);
+}
+
+export function checkTemplateDir(dir: string): void {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new DeckError(`template folder not found: ${dir} (pass a folder holding deck.hbs or partials/)`, ExitCode.config);
+  }
+}
 
 export function loadTemplates(overrideDir?: string): Templates {
+  if (overrideDir) checkTemplateDir(overrideDir);
   const read = (relative: string): string => {
-    if (overrideDir) {
-      const own = path.join(overrideDir, relative);
-      if (existsSync(own)) return readFileSync(own, "utf8");
+    const file = templateFile(relative, overrideDir);
+    const source = readFileSync(file, "utf8");
+    // A syntax error in a user's template is their mistake to fix, not a crash of ours.
+    try {
+      Handlebars.parse(source);
+    } catch (e) {
+      const first = ((e as Error).message.split("\n")[0] ?? "").trim();
+      throw new DeckError(`template ${file} does not compile: ${first}`, ExitCode.config);
     }
-    return readFileSync(path.join(templatesDir, relative), "utf8");
+    return source;
   };
   const names = new Set(listPartials(path.join(templatesDir, "partials")));
   if (overrideDir) for (const n of listPartials(path.join(overrideDir, "partials"))) names.add(n);
@@ -22,6 +46,47 @@ export function loadTemplates(overrideDir?: string): Templates {
 function listPartials(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
-    .filter((f) => f.endsWith(".hbs"))
+    .filter((f) => /^[A-Za-z0-9_-]+\.hbs$/.test(f))
     .map((f) => f.slice(0, -4));
+}
+
+/** Every file of the built-in templates/ (page shell, partials, deck.css, themes), relative paths. */
+export function builtinTemplateFiles(): string[] {
+  const out: string[] = [];
+  const walk = (relative: string): void => {
+    for (const entry of readdirSync(path.join(templatesDir, relative), { withFileTypes: true })) {
+      const child = relative ? `${relative}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(child);
+      else if (/\.(hbs|css)$/.test(entry.name)) out.push(child);
+    }
+  };
+  walk("");
+  return out.sort();
+}
+
+/**
+ * Copy the built-in templates into `dir` as a starting point for `--template-dir`. Existing files are
+ * left alone unless `force`: all conflicts are reported before anything is written.
+ */
+export function ejectTemplates(dir: string, force = false): string[] {
+  if (existsSync(dir) && !statSync(dir).isDirectory()) {
+    throw new DeckError(`${dir} is a file: pass a folder to copy the templates into`, ExitCode.output);
+  }
+  const files = builtinTemplateFiles();
+  const existing = files.filter((f) => existsSync(path.join(dir, f)));
+  if (existing.length > 0 && !force) {
+    const shown = existing.slice(0, 3).join(", ") + (existing.length > 3 ? ` and ${existing.length - 3} more` : "");
+    throw new DeckError(`${dir} already holds ${shown}: pass --force to overwrite, or choose an empty folder`, ExitCode.output);
+  }
+  try {
+    for (const f of files) {
+      const target = path.join(dir, f);
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileAtomic(target, readFileSync(path.join(templatesDir, f)));
+    }
+  } catch (e) {
+    if (e instanceof DeckError) throw e;
+    throw new DeckError(`cannot write templates into ${dir}: ${(e as NodeJS.ErrnoException).code ?? e}`, ExitCode.output);
+  }
+  return files;
 }

@@ -1,0 +1,44 @@
+/**
+ * Simplified ↔ Traditional Chinese for a whole essay. The Outline is converted before planning, so
+ * slides and speaker notes come from the same converted text and stay consistent.
+ */
+import type { DeckSettings, Script } from "../config/validate.js";
+import type { Outline } from "../model/outline.js";
+
+export type TextConverter = (text: string) => string;
+
+/** Fields that are not the essay's text: codes, settings, and the parser's own messages. */
+const NOT_TEXT = new Set(["lang", "format", "warnings", "theme", "extra"]);
+
+/** Every string of the essay's text converted to `script`, its lang set to match; the shape untouched (pure). */
+export function convertOutline(outline: Outline, convert: TextConverter, script: Script): Outline {
+  return { ...(convertValue(outline, convert) as Outline), lang: scriptLang(outline.lang, script) };
+}
+
+function convertValue(value: unknown, convert: TextConverter): unknown {
+  if (typeof value === "string") return convert(value);
+  if (Array.isArray(value)) return value.map((v) => convertValue(v, convert));
+  if (value === null || typeof value !== "object") return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = NOT_TEXT.has(k) ? v : convertValue(v, convert);
+  return out;
+}
+
+/** The settings that are deck text (title slide), converted; the rest as they were. */
+export function convertSettings(settings: DeckSettings, convert: TextConverter): DeckSettings {
+  const out = { ...settings };
+  for (const key of ["title", "subtitle", "author", "date"] as const) {
+    const value = out[key];
+    if (value !== undefined) out[key] = convert(value);
+  }
+  return out;
+}
+
+/** The language tag for a deck in `script`: `lang` itself when it already says that script, else zh-Hans / zh-Hant. */
+export function scriptLang(lang: string | undefined, script?: Script): string {
+  if (!script) return lang ?? "";
+  const hans = /^zh-(?:Hans|CN|SG|MY)\b/i;
+  const hant = /^zh-(?:Hant|TW|HK|MO)\b/i;
+  if (lang && (script === "hans" ? hans : hant).test(lang)) return lang;
+  return script === "hans" ? "zh-Hans" : "zh-Hant";
+}
