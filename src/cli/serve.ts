@@ -1,0 +1,157 @@
+/** `essay-deck serve` and `essay-deck build --watch`: long-running commands that stop on Ctrl-C. */
+import path from "node:path";
+import type { Command } from "commander";
+import type { BuildResult } from "../build.js";
+import { DeckError } from "../errors.js";
+import { startServer } from "../serve/index.js";
+import { DEFAULT_HOST, DEFAULT_PORT, isLoopback, parsePort } from "../serve/listen.js";
+import { openInBrowser } from "../serve/open.js";
+import { type BuildOutcome, watchBuild } from "../serve/rebuild.js";
+import { addEssayOptions, type BuildFlags, settingsFromFlags } from "./build.js";
+import type { CliIO } from "./index.js";
+import { createLogger, type Logger } from "./log.js";
+
+export interface ServeFlags extends BuildFlags {
+  port?: string;
+  host: string;
+  open?: boolean;
+}
+
+export function registerServe(program: Command, io: CliIO): void {
+  const cmd = program
+    .command("serve")
+    .description("preview the deck in a browser: every save rebuilds it and reloads the page on the same slide")
+    .argument("[input]", "essay file (.txt or .md) or a folder holding one (default: ./content/)")
+    .option("-p, --port <n>", `port to listen on (default: ${DEFAULT_PORT}, or the next free one)`)
+    .option("--host <address>", "address to listen on; anything but loopback shows the deck to the network", DEFAULT_HOST)
+    .option("--open", "open the deck in the default browser")
+    .option("-o, --output <dir>", "build into this folder (default: a temporary folder, removed on exit)")
+    .option("--allow-html", "let raw HTML in a Markdown essay through (trusted authors only)");
+  addEssayOptions(cmd).action((input: string | undefined, flags: ServeFlags) => runServe(input, flags, io));
+}
+
+async function runServe(input: string | undefined, flags: ServeFlags, io: CliIO): Promise<void> {
+  const log = createLogger(io, flags.quiet);
+  const port = flags.port === undefined ? undefined : parsePort(flags.port);
+  const stop = untilStopped(io.signal);
+  try {
+    const server = await startServer({
+      input,
+      cwd: io.cwd,
+      outDir: flags.output,
+      flags: settingsFromFlags(flags),
+      config: flags.config,
+      encoding: flags.encoding,
+      allowHtml: flags.allowHtml,
+      host: flags.host,
+      port,
+    });
+    const report = reporter(io, log);
+    report(server.first);
+    server.events.on("built", report);
+    server.events.on("failed", report);
+    if (!isLoopback(server.host)) {
+      log.warn(
+        `listening on ${server.host}: anyone who can reach this machine can see the deck (--host 127.0.0.1 keeps it private)`,
+      );
+    }
+    // The URL is what the command is for: printed even with --quiet.
+    io.stderr(`serving ${server.url} (Ctrl-C to stop)\n`);
+    if (flags.open) {
+      void openInBrowser(server.url).then((why) => {
+        if (why) log.warn(`could not open a browser (${why}): open ${server.url} yourself`);
+      });
+    }
+    await stop.stopped;
+    await server.close();
+    log.info("stopped");
+  } finally {
+    stop.dispose();
+  }
+}
+
+/** `build --watch`: build, then rebuild on every save, until Ctrl-C. */
+export async function runBuildWatch(input: string | undefined, flags: BuildFlags, io: CliIO): Promise<void> {
+  const log = createLogger(io, flags.quiet);
+  const stop = untilStopped(io.signal);
+  try {
+    const report = reporter(io, log);
+    const watched = watchBuild(
+      {
+        input,
+        cwd: io.cwd,
+        outDir: flags.output,
+        flags: settingsFromFlags(flags),
+        config: flags.config,
+        encoding: flags.encoding,
+        allowHtml: flags.allowHtml,
+      },
+      report,
+    );
+    report(watched.first);
+    log.info("watching the essay, its config, theme and templates (Ctrl-C to stop)");
+    await stop.stopped;
+    watched.close();
+    log.info("stopped");
+  } finally {
+    stop.dispose();
+  }
+}
+
+/** One line per build; warnings only when they differ from the last build's, so saves don't repeat them. */
+function reporter(io: CliIO, log: Logger): (outcome: BuildOutcome) => void {
+  let lastWarnings = "";
+  return (outcome) => {
+    const ms = `${Math.round(outcome.ms)} ms`;
+    const why = outcome.changed.length > 0 ? ` (${outcome.changed.map((f) => path.basename(f)).join(", ")} changed)` : "";
+    if (!outcome.ok) {
+      const kept = outcome.build > 0 ? "; keeping the last good deck" : "";
+      io.stderr(`error: ${outcome.message}${kept}${why}\n`);
+      if (!(outcome.error instanceof DeckError)) {
+        io.stderr(`${outcome.error instanceof Error ? outcome.error.stack : String(outcome.error)}\n`);
+      }
+      lastWarnings = "";
+      return;
+    }
+    const warnings = outcome.result.warnings.join("\n");
+    if (warnings !== lastWarnings) for (const w of outcome.result.warnings) log.warn(w);
+    lastWarnings = warnings;
+    log.info(`${outcome.changed.length > 0 ? "rebuilt" : "built"} ${summary(outcome.result, io.cwd)} in ${ms}${why}`);
+  };
+}
+
+function summary(result: BuildResult, cwd: string): string {
+  return `${shown(path.join(result.outDir, "index.html"), cwd)}: ${result.deck.slides.length} slides from ${shown(result.essayPath, cwd)}`;
+}
+
+/** A path relative to cwd when it is inside it, else absolute: `../../tmp/x` helps nobody. */
+function shown(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file);
+  return rel === "" || rel.startsWith("..") || path.isAbsolute(rel) ? file : rel;
+}
+
+/**
+ * Resolves when the command should stop: SIGINT or SIGTERM (Ctrl-C, a supervisor) or the caller's
+ * AbortSignal (tests, embedders). A second Ctrl-C falls through to Node's default and ends the process.
+ */
+export function untilStopped(signal?: AbortSignal): { stopped: Promise<string>; dispose(): void } {
+  let done: (why: string) => void = () => {};
+  const stopped = new Promise<string>((resolve) => {
+    done = resolve;
+  });
+  const onInt = () => done("SIGINT");
+  const onTerm = () => done("SIGTERM");
+  const onAbort = () => done("abort");
+  process.once("SIGINT", onInt);
+  process.once("SIGTERM", onTerm);
+  if (signal?.aborted) onAbort();
+  else signal?.addEventListener("abort", onAbort, { once: true });
+  return {
+    stopped,
+    dispose: () => {
+      process.off("SIGINT", onInt);
+      process.off("SIGTERM", onTerm);
+      signal?.removeEventListener("abort", onAbort);
+    },
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * The live preview: build the deck into a folder, serve that folder over HTTP, rebuild on every save
+ * and tell open pages to reload (or to show the error over the last good deck).
+ */
+import { EventEmitter } from "node:events";
+import { mkdirSync, mkdtempSync, realpathSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
+import os from "node:os";
+import path from "node:path";
+import type { BuildOptions } from "../build.js";
+import { DeckError, ExitCode } from "../errors.js";
+import type { PreviewState } from "./client.js";
+import { createHandler } from "./http.js";
+import { DEFAULT_HOST, isLoopback, listen, urlFor } from "./listen.js";
+import { type BuildOutcome, type WatchedBuild, watchBuild } from "./rebuild.js";
+
+export type { BuildOutcome } from "./rebuild.js";
+
+export interface ServeOptions extends BuildOptions {
+  /** Where to build; default a temporary folder, removed on close. */
+  outDir?: string;
+  /** The port to listen on; default DEFAULT_PORT or the next free one. 0: any free port. */
+  port?: number;
+  host?: string;
+  debounceMs?: number;
+}
+
+export type PreviewEvents = {
+  built: [Extract<BuildOutcome, { ok: true }>];
+  failed: [Extract<BuildOutcome, { ok: false }>];
+};
+
+export interface PreviewServer {
+  url: string;
+  host: string;
+  port: number;
+  outDir: string;
+  /** The build made before listening; it may have failed (the page then waits for a good one). */
+  first: BuildOutcome;
+  /** Every rebuild after the first: `built` or `failed`. */
+  events: EventEmitter<PreviewEvents>;
+  /** Stop watching, end every connection, close the server, remove a temporary output folder. */
+  close(): Promise<void>;
+}
+
+export async function startServer(options: ServeOptions = {}): Promise<PreviewServer> {
+  const cwd = options.cwd ?? process.cwd();
+  const host = options.host ?? DEFAULT_HOST;
+  const temporary = options.outDir === undefined;
+  const outDir = temporary ? mkdtempSync(path.join(os.tmpdir(), "essay-deck-serve-")) : path.resolve(cwd, options.outDir ?? "");
+  const events = new EventEmitter<PreviewEvents>();
+  let state: PreviewState = { build: 0, error: null };
+  let watched: WatchedBuild | undefined;
+  const removeTemporary = () => {
+    if (temporary) rmSync(outDir, { recursive: true, force: true });
+  };
+
+  let broadcast = (_: PreviewState) => {};
+  const onOutcome = (outcome: BuildOutcome) => {
+    state = { build: outcome.build, error: outcome.ok ? null : outcome.message };
+    broadcast(state);
+    if (outcome.ok) events.emit("built", outcome);
+    else events.emit("failed", outcome);
+  };
+
+  let rootReal: string;
+  try {
+    watched = watchBuild({ ...options, cwd, outDir, debounceMs: options.debounceMs }, onOutcome);
+    const first = watched.first;
+    state = { build: first.build, error: first.ok ? null : first.message };
+    mkdirSync(outDir, { recursive: true });
+    rootReal = realpathSync(outDir);
+  } catch (e) {
+    watched?.close();
+    removeTemporary();
+    if (e instanceof DeckError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code) throw new DeckError(`cannot use output folder ${outDir}: ${code}`, ExitCode.output);
+    throw e;
+  }
+
+  const handler = createHandler({ rootReal, state: () => state, loopbackOnly: isLoopback(host) });
+  broadcast = handler.broadcast;
+  const server = createServer(handler.handle);
+  let port: number;
+  try {
+    port = await listen(server, host, options.port);
+  } catch (e) {
+    watched.close();
+    removeTemporary();
+    throw e;
+  }
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= new Promise<void>((resolve) => {
+      watched?.close();
+      handler.closeStreams();
+      server.close(() => {
+        removeTemporary();
+        resolve();
+      });
+      server.closeAllConnections();
+    });
+    return closing;
+  };
+
+  return { url: urlFor(host, port), host, port, outDir, first: watched.first, events, close };
+}
