@@ -6,10 +6,13 @@ const TRADITIONAL =
 const SIMPLIFIED =
   "们个来时为说国会对学发经与产业关开过还后现实点体问当见长电动应将变从头边义区结论认识进术济场资这么样让总于择务导数据层优势积术机构较页给设计";
 
-const traditionalSet = new Set(TRADITIONAL);
-const simplifiedSet = new Set(SIMPLIFIED);
-for (const ch of TRADITIONAL) if (simplifiedSet.has(ch)) traditionalSet.delete(ch);
-for (const ch of SIMPLIFIED) if (new Set(TRADITIONAL).has(ch)) simplifiedSet.delete(ch);
+// The script of each character by its UTF-16 code, so the scan is one array read a character:
+// detectLang reads the whole essay, 19 million characters for the largest bench essay.
+const HANT = 1;
+const HANS = 2;
+const SCRIPT = new Uint8Array(0x10000);
+for (const ch of SIMPLIFIED) if (!TRADITIONAL.includes(ch)) SCRIPT[ch.charCodeAt(0)] = HANS;
+for (const ch of TRADITIONAL) if (!SIMPLIFIED.includes(ch)) SCRIPT[ch.charCodeAt(0)] = HANT;
 
 export function detectLang(text: string): string {
   let cjk = 0;
@@ -17,12 +20,14 @@ export function detectLang(text: string): string {
   let kana = 0;
   let hant = 0;
   let hans = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0) as number;
+  // Code units, not code points: every range counted lies in the BMP, and surrogates fall outside them all.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
     if (c >= 0x4e00 && c <= 0x9fff) {
       cjk++;
-      if (traditionalSet.has(ch)) hant++;
-      else if (simplifiedSet.has(ch)) hans++;
+      const script = SCRIPT[c];
+      if (script === HANT) hant++;
+      else if (script === HANS) hans++;
     } else if (c >= 0x3040 && c <= 0x30ff) kana++;
     else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
   }
