@@ -31,8 +31,9 @@ export function loadTemplates(overrideDir?: string): Templates {
     try {
       Handlebars.parse(source);
     } catch (e) {
-      const first = ((e as Error).message.split("\n")[0] ?? "").trim();
-      throw new DeckError(`template ${file} does not compile: ${first}`, ExitCode.config);
+      const lines = (e as Error).message.split("\n").filter((l) => l.trim() !== "");
+      const what = lines.length > 1 ? `${lines[0]?.replace(/:$/, "")}, ${lines.at(-1)}` : (lines[0] ?? "");
+      throw new DeckError(`template ${file} does not compile: ${what}`, ExitCode.config);
     }
     return source;
   };

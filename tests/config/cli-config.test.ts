@@ -56,7 +56,18 @@ describe("settings precedence: flags > config file > front matter > defaults", (
     expect(html).toContain('class="deck-author">前言作者');
     expect(revealConfig(html).transition).toBe("fade");
 
-    const flagged = await run(dir, "build", "essay.md", "-q", "--title", "旗標標題", "--transition", "zoom", "--theme", "projector");
+    const flagged = await run(
+      dir,
+      "build",
+      "essay.md",
+      "-q",
+      "--title",
+      "旗標標題",
+      "--transition",
+      "zoom",
+      "--theme",
+      "projector",
+    );
     expect(flagged.code).toBe(0);
     html = page(dir);
     expect(titleOf(html)).toBe("旗標標題");
@@ -75,7 +86,13 @@ describe("settings precedence: flags > config file > front matter > defaults", (
   it("passes size, slide numbers, transition and reveal options through to Reveal.initialize", async () => {
     const dir = project({ size: "1920x1080", slideNumber: false, reveal: { controls: false, hash: false } });
     expect((await run(dir, "build", "essay.md", "-q")).code).toBe(0);
-    expect(revealConfig(page(dir))).toMatchObject({ width: 1920, height: 1080, slideNumber: false, controls: false, hash: false });
+    expect(revealConfig(page(dir))).toMatchObject({
+      width: 1920,
+      height: 1080,
+      slideNumber: false,
+      controls: false,
+      hash: false,
+    });
     expect((await run(dir, "build", "essay.md", "-q", "--slide-number", "--size", "4:3")).code).toBe(0);
     expect(revealConfig(page(dir))).toMatchObject({ width: 960, height: 720, slideNumber: true });
     expect((await run(dir, "build", "essay.md", "-q", "--slide-number", "h/v")).code).toBe(0);
