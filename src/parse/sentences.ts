@@ -1,6 +1,8 @@
 /** Sentence boundaries in Chinese and English prose. */
 
 const CJK_STOPS = "。！？!?";
+/** A character that may end a sentence: one of CJK_STOPS or an ASCII full stop. Shared: reset before each use. */
+const STOP_CANDIDATE = /[。！？!?.]/g;
 /** Closing quotes and brackets that belong to the sentence they follow. */
 const CLOSERS = "”’」』）)】》\"'";
 const ABBREVIATIONS = /(?:\b(?:e\.g|i\.e|etc|vs|Mr|Mrs|Ms|Dr|Prof|St|No|Fig|cf)|\b[A-Z])$/;
@@ -12,27 +14,26 @@ const ABBREVIATIONS = /(?:\b(?:e\.g|i\.e|etc|vs|Mr|Mrs|Ms|Dr|Prof|St|No|Fig|cf)|
 export function splitSentences(text: string): string[] {
   const out: string[] = [];
   let start = 0;
-  let i = 0;
   const n = text.length;
-  while (i < n) {
-    const ch = text[i] as string;
+  // Jump from one possible stop to the next: this runs on every paragraph, twice, for every deck.
+  const candidates = STOP_CANDIDATE;
+  candidates.lastIndex = 0;
+  for (let m = candidates.exec(text); m !== null; m = candidates.exec(text)) {
+    const i = m.index;
     let end = -1;
-    if (CJK_STOPS.includes(ch)) {
+    if (CJK_STOPS.includes(text[i] as string)) {
       end = i + 1;
       while (end < n && CJK_STOPS.includes(text[end] as string)) end++;
-    } else if (ch === "." && isSentenceDot(text, i)) {
+    } else if (isSentenceDot(text, i)) {
       end = i + 1;
       while (end < n && text[end] === ".") end++;
     }
-    if (end < 0) {
-      i++;
-      continue;
-    }
+    if (end < 0) continue;
     while (end < n && CLOSERS.includes(text[end] as string)) end++;
     const sentence = text.slice(start, end).trim();
     if (sentence) out.push(sentence);
     start = end;
-    i = end;
+    candidates.lastIndex = end;
   }
   const rest = text.slice(start).trim();
   if (rest) out.push(rest);
