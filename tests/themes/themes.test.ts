@@ -187,6 +187,13 @@ describe("--template-dir and eject-templates", () => {
     expect(html.match(/class="slide slide-section"/g)).toHaveLength(3);
     expect(html).toContain('<aside class="notes">');
     expect(readFileSync(path.join(dir, "out", "assets", "essay-deck.css"), "utf8")).toBe("/* my deck.css */\n");
+
+    mkdirSync(path.join(dir, "tpl", "themes"));
+    writeFileSync(path.join(dir, "tpl", "themes", "paper.css"), "/* my paper */\n");
+    expect((await run(dir, "build", referenceEssay, "-q", "-o", "out", "--template-dir", "tpl", "--theme", "paper")).code).toBe(
+      0,
+    );
+    expect(readFileSync(path.join(dir, "out", "assets", "theme", "paper.css"), "utf8")).toBe("/* my paper */\n");
   });
 
   it("fails naming the file when a template does not compile, or the folder is missing", async () => {
