@@ -96,3 +96,8 @@ export function declaredBase(file: string): BuiltinTheme["base"] {
   }
   return name;
 }
+
+/** A theme alone (no extra CSS, no template folder), for callers that render without settings. */
+export function resolveTheme(theme: string, baseDir: string): ThemeFiles {
+  return resolveStyles({ theme, baseDir }).theme;
+}
