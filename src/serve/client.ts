@@ -1,7 +1,8 @@
 /**
  * The live-reload client, added to index.html as the server sends it (the built deck on disk stays
- * clean). It listens to the server's events: a newer good build reloads the page on the slide it
- * was on; a failed build shows its message over the last good deck until the next good one.
+ * clean). It listens to the server's events. A newer good build whose shell (see shell.ts) is the
+ * page's own swaps the new slides in place; any other reloads the page on the slide it was on.
+ * A failed build shows its message over the last good deck until the next good one.
  */
 
 export const CLIENT_PATH = "/__essay-deck/client.js";
@@ -13,6 +14,8 @@ export interface PreviewState {
   build: number;
   /** The message of the last build when it failed, else null. */
   error: string | null;
+  /** The last good build's shell signature: equal to a page's own, its slides can be swapped in place. */
+  shell: string;
 }
 
 // Plain ES2017 so any browser the deck runs in runs it. Text reaches the page only through
@@ -21,9 +24,10 @@ export const CLIENT_SCRIPT = `(function () {
   "use strict";
   var me = document.currentScript;
   var build = Number(me && me.getAttribute("data-build")) || 0;
+  var shell = (me && me.getAttribute("data-shell")) || "";
   var receiver = /receiver/i.test(location.search);
   var key = "essay-deck:indices:" + location.pathname + location.search;
-  var overlay = null;
+  var overlay = null, latest = null, patching = false;
 
   function restore() {
     var saved = sessionStorage.getItem(key);
@@ -39,11 +43,43 @@ export const CLIENT_SCRIPT = `(function () {
     else Reveal.on("ready", restore);
   }
 
+  // Reveal writes slide ids (#/title) into the URL, and late: put the indices there now, so the
+  // reloaded deck opens on this slide at once; sessionStorage covers decks with hash off.
   function reload() {
     try {
-      if (window.Reveal && Reveal.isReady()) sessionStorage.setItem(key, JSON.stringify(Reveal.getIndices()));
+      if (window.Reveal && Reveal.isReady()) {
+        var i = Reveal.getIndices();
+        sessionStorage.setItem(key, JSON.stringify(i));
+        var hash = "#/" + i.h + "/" + (i.v || 0) + (typeof i.f === "number" && i.f >= 0 ? "/" + i.f : "");
+        history.replaceState(history.state, "", location.pathname + location.search + hash);
+      }
     } catch (e) {}
     location.reload();
+  }
+
+  // The new slides into the running deck: Reveal re-reads them, and the speaker view hears of it.
+  function patch() {
+    patching = true;
+    fetch(location.pathname + location.search, { cache: "no-store" })
+      .then(function (r) { if (!r.ok) throw new Error(String(r.status)); return r.text(); })
+      .then(function (html) {
+        var doc = new DOMParser().parseFromString(html, "text/html");
+        var tag = doc.querySelector("script[data-shell]");
+        var fresh = doc.querySelector(".reveal .slides");
+        var slides = document.querySelector(".reveal .slides");
+        if (!tag || !fresh || !slides || tag.getAttribute("data-shell") !== shell) return reload();
+        var i = Reveal.getIndices();
+        slides.innerHTML = fresh.innerHTML;
+        build = Number(tag.getAttribute("data-build")) || build;
+        Reveal.sync();
+        Reveal.slide(i.h, i.v, i.f);
+        Reveal.dispatchEvent({ type: "slidechanged", data: { indexh: Reveal.getIndices().h, indexv: Reveal.getIndices().v,
+          previousSlide: null, currentSlide: Reveal.getCurrentSlide(), origin: "essay-deck" } });
+        document.dispatchEvent(new CustomEvent("essay-deck:slides-replaced", { detail: { build: build } }));
+        patching = false;
+        if (latest) apply(latest);
+      })
+      .catch(reload);
   }
 
   function showError(text) {
@@ -79,19 +115,27 @@ export const CLIENT_SCRIPT = `(function () {
     overlay = null;
   }
 
-  var events = new EventSource(${JSON.stringify(EVENTS_PATH)});
-  events.addEventListener("state", function (e) {
-    var state = JSON.parse(e.data);
-    if (state.build > 0 && state.build !== build) return reload();
+  function apply(state) {
+    latest = state;
+    if (patching) return;
+    if (state.build > 0 && state.build !== build) {
+      var inPlace = state.shell && state.shell === shell && window.Reveal && Reveal.isReady() && window.DOMParser &&
+        !/print-pdf/i.test(location.search);
+      return inPlace ? patch() : reload();
+    }
+    latest = null;
     if (state.error) showError(state.error);
     else hideError();
-  });
+  }
+
+  var events = new EventSource(${JSON.stringify(EVENTS_PATH)});
+  events.addEventListener("state", function (e) { apply(JSON.parse(e.data)); });
 })();
 `;
 
 /** index.html with the client added before </body> (or at the end when there is none). */
-export function injectClient(html: string, build: number): string {
-  const tag = `<script src="${CLIENT_PATH}" data-build="${build}"></script>\n`;
+export function injectClient(html: string, state: Pick<PreviewState, "build" | "shell">): string {
+  const tag = `<script src="${CLIENT_PATH}" data-build="${state.build}" data-shell="${state.shell}"></script>\n`;
   const at = html.toLowerCase().lastIndexOf("</body>");
   return at === -1 ? html + tag : html.slice(0, at) + tag + html.slice(at);
 }
@@ -107,6 +151,6 @@ export function waitingPage(): string {
 </body>
 </html>
 `,
-    0,
+    { build: 0, shell: "" },
   );
 }

@@ -46,8 +46,8 @@ export function createHandler(site: Site): Handler {
     }
     const wanted = requestPath(target);
     if (!wanted.ok) return plain(wanted.status);
-    const { build } = site.state();
-    if (build === 0 && wanted.path === "index.html") {
+    const state = site.state();
+    if (state.build === 0 && wanted.path === "index.html") {
       return { status: 200, type: "text/html; charset=utf-8", body: waitingPage() };
     }
     const found = servedFile(site.rootReal, wanted.path);
@@ -59,7 +59,7 @@ export function createHandler(site: Site): Handler {
       return plain(404);
     }
     const type = contentType(found.file);
-    return { status: 200, type, body: type.startsWith("text/html") ? injectClient(bytes.toString("utf8"), build) : bytes };
+    return { status: 200, type, body: type.startsWith("text/html") ? injectClient(bytes.toString("utf8"), state) : bytes };
   };
 
   const handle = (req: IncomingMessage, res: ServerResponse): void => {

@@ -3,16 +3,17 @@
  * and tell open pages to reload (or to show the error over the last good deck).
  */
 import { EventEmitter } from "node:events";
-import { mkdirSync, mkdtempSync, realpathSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
 import os from "node:os";
 import path from "node:path";
-import type { BuildOptions } from "../build.js";
+import type { BuildOptions, BuildResult } from "../build.js";
 import { DeckError, ExitCode } from "../errors.js";
 import type { PreviewState } from "./client.js";
 import { createHandler } from "./http.js";
 import { DEFAULT_HOST, isLoopback, listen, urlFor } from "./listen.js";
 import { type BuildOutcome, type WatchedBuild, watchBuild } from "./rebuild.js";
+import { shellSignature } from "./shell.js";
 
 export type { BuildOutcome } from "./rebuild.js";
 
@@ -49,15 +50,20 @@ export async function startServer(options: ServeOptions = {}): Promise<PreviewSe
   const temporary = options.outDir === undefined;
   const outDir = temporary ? mkdtempSync(path.join(os.tmpdir(), "essay-deck-serve-")) : path.resolve(cwd, options.outDir ?? "");
   const events = new EventEmitter<PreviewEvents>();
-  let state: PreviewState = { build: 0, error: null };
+  let state: PreviewState = { build: 0, error: null, shell: "" };
   let watched: WatchedBuild | undefined;
   const removeTemporary = () => {
     if (temporary) rmSync(outDir, { recursive: true, force: true });
   };
 
   let broadcast = (_: PreviewState) => {};
+  const stateAfter = (outcome: BuildOutcome): PreviewState => ({
+    build: outcome.build,
+    error: outcome.ok ? null : outcome.message,
+    shell: outcome.ok ? shellOf(outcome.result) : state.shell,
+  });
   const onOutcome = (outcome: BuildOutcome) => {
-    state = { build: outcome.build, error: outcome.ok ? null : outcome.message };
+    state = stateAfter(outcome);
     broadcast(state);
     if (outcome.ok) events.emit("built", outcome);
     else events.emit("failed", outcome);
@@ -67,7 +73,7 @@ export async function startServer(options: ServeOptions = {}): Promise<PreviewSe
   try {
     watched = watchBuild({ ...options, cwd, outDir, debounceMs: options.debounceMs }, onOutcome);
     const first = watched.first;
-    state = { build: first.build, error: first.ok ? null : first.message };
+    state = stateAfter(first);
     mkdirSync(outDir, { recursive: true });
     rootReal = realpathSync(outDir);
   } catch (e) {
@@ -106,4 +112,17 @@ export async function startServer(options: ServeOptions = {}): Promise<PreviewSe
   };
 
   return { url: urlFor(host, port), host, port, outDir, first: watched.first, events, close };
+}
+
+/** The shell signature of a build as written; "" (never equal: pages reload) if it cannot be read. */
+function shellOf(result: BuildResult): string {
+  try {
+    const html = readFileSync(path.join(result.outDir, "index.html"), "utf8");
+    const assets = result.files
+      .filter((f) => f !== "index.html")
+      .map((f) => ({ path: f, bytes: readFileSync(path.join(result.outDir, f)) }));
+    return shellSignature(html, assets);
+  } catch {
+    return "";
+  }
 }

@@ -28,7 +28,9 @@ describe("startServer: the preview over real HTTP", () => {
     expect(page.headers.get("content-type")).toBe("text/html; charset=utf-8");
     expect(page.headers.get("cache-control")).toBe("no-store");
     const html = await page.text();
-    expect(html).toContain('<script src="/__essay-deck/client.js" data-build="1"></script>\n</body>');
+    expect(html).toMatch(
+      /<script src="\/__essay-deck\/client\.js" data-build="1" data-shell="[0-9a-f]{16}"><\/script>\n<\/body>/,
+    );
     // The deck on disk stays clean: the client is added only as it is served.
     expect(readFileSync(path.join(server.outDir, "index.html"), "utf8")).not.toContain("__essay-deck");
     const css = await fetch(new URL("assets/essay-deck.css", server.url));
@@ -74,7 +76,7 @@ describe("startServer: the preview over real HTTP", () => {
     expect(response.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
     const reader = response.body!.getReader();
     const { value } = await reader.read();
-    expect(new TextDecoder().decode(value)).toMatch(/event: state\ndata: \{"build":\d+,"error":null\}/);
+    expect(new TextDecoder().decode(value)).toMatch(/event: state\ndata: \{"build":\d+,"error":null,"shell":"[0-9a-f]{16}"\}/);
     await reader.cancel();
   });
 });
