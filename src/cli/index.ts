@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from "commander";
 import { DeckError, ExitCode } from "../errors.js";
 import { packageVersion } from "../io/paths.js";
 import { registerBuild } from "./build.js";
+import { registerCheck } from "./check.js";
 import { registerEject } from "./eject.js";
 import { registerOutline } from "./outline.js";
 import { registerServe } from "./serve.js";
@@ -36,6 +37,9 @@ Examples:
   essay-deck build                         build dist/ from the essay in ./content/
   essay-deck build essay.md -o talk/ --title "人工智能的顛覆性創新"
   essay-deck build essay.txt --pdf --handout
+  essay-deck build essay.txt --theme paper --script hans   a serif deck in Simplified Chinese
+  essay-deck build essay.txt --theme my/theme.css --css extra.css
+  essay-deck eject-templates my-templates  copy the templates out, then build with --template-dir my-templates
   essay-deck outline essay.txt             the parts and points found, with warnings
   essay-deck outline essay.txt --json      the same as JSON, for other tools
   essay-deck serve essay.txt --open        live preview: rebuilds and reloads on every save
@@ -46,6 +50,7 @@ Exit codes: 0 ok, 1 bug, 2 usage, 3 essay not found, 4 essay unreadable, 5 confi
   );
   registerBuild(program, io);
   registerOutline(program, io);
+  registerCheck(program, io);
   registerThemes(program, io);
   registerServe(program, io);
   registerEject(program, io);

@@ -1,5 +1,5 @@
 /** Built-in themes, a user's theme and extra CSS with their assets, template overrides and eject. */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/index.js";
@@ -128,6 +128,15 @@ describe("a user's theme file and extra CSS", () => {
       expect(r.stderr).toContain(`theme.css references "${ref}", outside its folder`);
       expect(existsSync(path.join(dir, "out", "assets", "theme", "secret.txt"))).toBe(false);
     }
+  });
+
+  it("refuses a symbolic link inside the theme's folder that leads out of it", async () => {
+    const { dir, theme } = userTheme();
+    symlinkSync(path.join(dir, "secret.txt"), path.join(path.dirname(theme), "img", "link.png"));
+    writeFileSync(theme, ".reveal { background: url(img/link.png); }");
+    const r = await run(dir, "build", referenceEssay, "-q", "-o", "out", "--theme", theme);
+    expect(r.code).toBe(ExitCode.config);
+    expect(r.stderr).toContain('theme.css references "img/link.png", a link to outside');
   });
 
   it("warns about remote and missing references but builds", async () => {
