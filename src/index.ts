@@ -8,3 +8,5 @@ export type { Outline, OutlineJson, Part, Point } from "./model/outline.js";
 export { outlineToJson, parseEssay } from "./parse/index.js";
 export { planDeck } from "./plan/index.js";
 export { renderDeck } from "./render/index.js";
+export type { BuildOutcome, PreviewEvents, PreviewServer, ServeOptions } from "./serve/index.js";
+export { startServer } from "./serve/index.js";

@@ -1,10 +1,11 @@
 /** `essay-deck serve` and `essay-deck build --watch`: long-running commands that stop on Ctrl-C. */
+import os from "node:os";
 import path from "node:path";
 import type { Command } from "commander";
 import type { BuildResult } from "../build.js";
-import { DeckError } from "../errors.js";
+import { DeckError, ExitCode } from "../errors.js";
 import { startServer } from "../serve/index.js";
-import { DEFAULT_HOST, DEFAULT_PORT, isLoopback, parsePort } from "../serve/listen.js";
+import { DEFAULT_HOST, DEFAULT_PORT, isLoopback, parsePort, urlFor } from "../serve/listen.js";
 import { openInBrowser } from "../serve/open.js";
 import { type BuildOutcome, watchBuild } from "../serve/rebuild.js";
 import { addEssayOptions, type BuildFlags, settingsFromFlags } from "./build.js";
@@ -57,6 +58,9 @@ async function runServe(input: string | undefined, flags: ServeFlags, io: CliIO)
     }
     // The URL is what the command is for: printed even with --quiet.
     io.stderr(`serving ${server.url} (Ctrl-C to stop)\n`);
+    if (server.host === "0.0.0.0" || server.host === "::") {
+      for (const address of networkAddresses()) io.stderr(`  on the network: ${urlFor(address, server.port)}\n`);
+    }
     if (flags.open) {
       void openInBrowser(server.url).then((why) => {
         if (why) log.warn(`could not open a browser (${why}): open ${server.url} yourself`);
@@ -72,6 +76,14 @@ async function runServe(input: string | undefined, flags: ServeFlags, io: CliIO)
 
 /** `build --watch`: build, then rebuild on every save, until Ctrl-C. */
 export async function runBuildWatch(input: string | undefined, flags: BuildFlags, io: CliIO): Promise<void> {
+  const exports = flags as { pdf?: unknown; handout?: unknown };
+  if (exports.pdf !== undefined || exports.handout !== undefined) {
+    // Printing takes seconds a save; a watcher that silently skipped it would leave a stale PDF.
+    throw new DeckError(
+      "--watch rebuilds the HTML deck only: drop --pdf/--handout, or run build --pdf when done",
+      ExitCode.usage,
+    );
+  }
   const log = createLogger(io, flags.quiet);
   const stop = untilStopped(io.signal);
   try {
@@ -118,6 +130,14 @@ function reporter(io: CliIO, log: Logger): (outcome: BuildOutcome) => void {
     lastWarnings = warnings;
     log.info(`${outcome.changed.length > 0 ? "rebuilt" : "built"} ${summary(outcome.result, io.cwd)} in ${ms}${why}`);
   };
+}
+
+/** This machine's IPv4 addresses other devices can reach it by. */
+function networkAddresses(): string[] {
+  return Object.values(os.networkInterfaces())
+    .flat()
+    .filter((a) => a !== undefined && a.family === "IPv4" && !a.internal)
+    .map((a) => a!.address);
 }
 
 function summary(result: BuildResult, cwd: string): string {

@@ -7,7 +7,7 @@ import { referenceEssay, root } from "../helpers/paths.js";
 
 /** A folder holding a copy of the reference essay and its config. */
 export function essayFolder(): { dir: string; essay: string } {
-  const dir = tempDir("essay-deck-serve-test-");
+  const dir = tempDir("essay-deck-preview-essay-");
   const essay = path.join(dir, "essay.zh-Hant.txt");
   copyFileSync(referenceEssay, essay);
   copyFileSync(path.join(root, "content", "essay-deck.config.json"), path.join(dir, "essay-deck.config.json"));

@@ -81,6 +81,36 @@ describe("startServer: the preview over real HTTP", () => {
   });
 });
 
+describe("startServer when the first build fails", () => {
+  it("serves a waiting page with the error, and the deck once a save builds", async () => {
+    const { dir, essay } = essayFolder();
+    const good = readFileSync(essay, "utf8");
+    writeFileSync(essay, "   \n");
+    const server = await startServer({ input: essay, cwd: dir, port: 0, debounceMs: 20 });
+    try {
+      expect(server.first).toMatchObject({ ok: false, build: 0 });
+      const waiting = await (await fetch(server.url)).text();
+      expect(waiting).toContain("waiting for the essay to build");
+      expect(waiting).toContain('data-build="0"');
+      const events = await fetch(new URL("__essay-deck/events", server.url));
+      const reader = events.body!.getReader();
+      expect(new TextDecoder().decode((await reader.read()).value)).toContain('"error":"');
+      await reader.cancel();
+      const built = next<{ build: number }>(server, "built");
+      writeFileSync(essay, good);
+      expect((await built).build).toBe(1);
+      expect(await (await fetch(server.url)).text()).toContain("顛覆性創新的重要性");
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("refuses to start when there is no essay to watch", async () => {
+    const { dir } = essayFolder();
+    await expect(startServer({ input: "missing.txt", cwd: dir, port: 0 })).rejects.toMatchObject({ exitCode: 3 });
+  });
+});
+
 describe("the serve command", () => {
   it("prints the URL, serves until stopped, then cleans up and exits 0", async () => {
     const { dir } = essayFolder();
@@ -122,6 +152,20 @@ describe("the serve command", () => {
     } finally {
       await holder.close();
     }
+  });
+
+  it("build --watch refuses --pdf instead of leaving a stale PDF", async () => {
+    const { dir } = essayFolder();
+    let err = "";
+    const code = await main(["build", dir, "-o", "out", "--watch", "--pdf"], {
+      stdout: () => {},
+      stderr: (t) => {
+        err += t;
+      },
+      cwd: dir,
+    });
+    expect(code).toBe(2);
+    expect(err).toContain("--watch rebuilds the HTML deck only");
   });
 
   it("build --watch rebuilds on save, one line each, until stopped", async () => {
