@@ -1,13 +1,18 @@
 /** Start a browser through Puppeteer, which is imported here only, when a command needs it. */
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import type { Browser, LaunchOptions } from "puppeteer";
 import { DeckError, ExitCode } from "../errors.js";
-import { NO_BROWSER_HELP, resolveBrowser } from "./resolve.js";
+import { noBrowserMessage, resolveBrowser } from "./resolve.js";
 
 export interface LaunchRequest {
   browserPath?: string;
   /** Bounds the launch and, by default, every later wait (ms). */
   timeout?: number;
+  /**
+   * Let Puppeteer close the browser on Ctrl-C and exit the process (its default). The PDF export
+   * passes false: it handles the signals itself, to clean up and return its own exit code.
+   */
+  handleSignals?: boolean;
 }
 
 export const DEFAULT_BROWSER_TIMEOUT = 60_000;
@@ -25,23 +30,26 @@ export function chromiumArgs(): string[] {
     "--disable-extensions",
     "--font-render-hinting=none",
   ];
-  if (process.getuid?.() === 0 || existsSync("/.dockerenv") || process.env.container) args.unshift("--no-sandbox");
+  if (process.getuid?.() === 0 || existsSync("/.dockerenv") || existsSync("/run/.containerenv") || process.env.container)
+    args.unshift("--no-sandbox");
   return args;
 }
 
 export async function launchBrowser(request: LaunchRequest = {}): Promise<Browser> {
+  const { default: puppeteer } = await import("puppeteer");
   const found = resolveBrowser({
     browserPath: request.browserPath,
     env: process.env,
     platform: process.platform,
-    exists: existsSync,
+    exists: isFile,
+    puppeteerBrowser: () => puppeteerCache(() => puppeteer.executablePath()),
   });
-  if (!found) {
-    const what = request.browserPath ? `no browser at ${request.browserPath} (from --browser-path): ` : "";
-    throw new DeckError(`${what}${NO_BROWSER_HELP}`, ExitCode.browserMissing);
-  }
-  const { default: puppeteer } = await import("puppeteer");
+  if (!found) throw new DeckError(noBrowserMessage(request.browserPath), ExitCode.browserMissing);
+  const handleSignals = request.handleSignals ?? true;
   const options: LaunchOptions = {
+    handleSIGINT: handleSignals,
+    handleSIGTERM: handleSignals,
+    handleSIGHUP: handleSignals,
     executablePath: found.path,
     headless: found.path.includes("headless-shell") ? "shell" : true,
     args: chromiumArgs(),
@@ -55,6 +63,26 @@ export async function launchBrowser(request: LaunchRequest = {}): Promise<Browse
       `could not start the browser at ${found.path} (${found.source}): ${firstLine(e)}; pass another with --browser-path`,
       ExitCode.browser,
     );
+  }
+}
+
+const isFile = (file: string): boolean => {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The browser Puppeteer would use from its own cache. executablePath() only computes a path (it
+ * never downloads); it throws when no browser is configured, which means there is none there.
+ */
+function puppeteerCache(executablePath: () => string): string | undefined {
+  try {
+    return executablePath() || undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -54,7 +54,20 @@ export function browserCandidates(input: ResolveInput): BrowserCandidate[] {
   const downloaded = input.puppeteerBrowser?.();
   if (downloaded) out.push({ path: downloaded, source: "puppeteer's browser cache" });
   for (const p of SYSTEM_BROWSERS[input.platform] ?? []) out.push({ path: p, source: "system" });
+  for (const p of userBrowsers(input)) out.push({ path: p, source: "system" });
   return out;
+}
+
+/** Per-user installs: Chrome on Windows goes to %LOCALAPPDATA% without admin rights; ~/Applications on macOS. */
+function userBrowsers(input: ResolveInput): string[] {
+  if (input.platform === "win32" && input.env.LOCALAPPDATA) {
+    const base = input.env.LOCALAPPDATA.replace(/[\\/]+$/, "");
+    return [`${base}\\Google\\Chrome\\Application\\chrome.exe`, `${base}\\Chromium\\Application\\chrome.exe`];
+  }
+  if (input.platform === "darwin" && input.env.HOME) {
+    return [`${input.env.HOME}/Applications/Google Chrome.app/Contents/MacOS/Google Chrome`];
+  }
+  return [];
 }
 
 export function resolveBrowser(input: ResolveInput): BrowserCandidate | null {
@@ -62,5 +75,11 @@ export function resolveBrowser(input: ResolveInput): BrowserCandidate | null {
 }
 
 export const NO_BROWSER_HELP =
-  "no Chrome or Chromium found: install one (Debian/Ubuntu: apt-get install -y --no-install-recommends chromium fonts-noto-cjk; " +
-  "or: npx puppeteer browsers install chrome), or pass --browser-path /path/to/chrome";
+  "install Chrome or Chromium (Debian/Ubuntu: apt-get install -y --no-install-recommends chromium fonts-noto-cjk; " +
+  "anywhere: npx puppeteer browsers install chrome), or pass --browser-path /path/to/chrome";
+
+/** One line: what was not found, and both ways to get a browser. */
+export function noBrowserMessage(browserPath?: string): string {
+  if (browserPath) return `no browser at ${browserPath} (--browser-path): ${NO_BROWSER_HELP}`;
+  return `no Chrome, Chromium or Edge found (looked at PUPPETEER_EXECUTABLE_PATH, CHROME_PATH, Puppeteer's cache and the usual places): ${NO_BROWSER_HELP}`;
+}

@@ -1,0 +1,128 @@
+/**
+ * Turn the print view, once the slides PDF is printed, into the handout: put the handout's HTML in
+ * place of the deck, move each slide's laid-out print page into its frame (scaled, still vector
+ * text), measure, break pages by the pure plan, and print A4 with a header and footer.
+ */
+import type { Page } from "puppeteer";
+import { DeckError, ExitCode } from "../errors.js";
+import type { Deck } from "../model/deck.js";
+import {
+  HANDOUT_GAP_MM,
+  HANDOUT_PAGE,
+  type HandoutLayout,
+  handoutFooterTemplate,
+  handoutHeaderTemplate,
+  handoutMarkup,
+  handoutStyle,
+  MM_TO_PX,
+  slideShare,
+} from "./handout.js";
+import { type HandoutBox, planNotesPages } from "./paginate.js";
+import { bounded } from "./view.js";
+
+/** Replace the deck by the handout in the page; returns the slide and notes boxes for pagination. */
+async function layoutHandout(page: Page, markup: string, style: string, share: number): Promise<Layout> {
+  const result = await page.evaluate(
+    (html: string, css: string, share: number, textWidth: number) => {
+      const original = document.querySelector<HTMLElement>(".reveal");
+      const slidesEl = original?.querySelector<HTMLElement>(".slides");
+      if (!original || !slidesEl) return { error: "the print view has no .reveal .slides" };
+      const pages = new Map<string, HTMLElement>();
+      for (const p of slidesEl.querySelectorAll<HTMLElement>(":scope > .pdf-page")) {
+        const id = p.querySelector("section")?.id;
+        if (id) pages.set(id, p);
+      }
+      const first = pages.values().next().value;
+      const width = first?.offsetWidth ?? 0;
+      const height = first?.offsetHeight ?? 0;
+      // Reveal's own @page rule gives the slide size; the handout is A4.
+      for (const s of document.querySelectorAll("style")) if (s.textContent?.includes("@page")) s.remove();
+      const sheet = document.createElement("style");
+      sheet.textContent = css;
+      document.head.append(sheet);
+      document.body.style.width = "";
+      document.body.style.height = "";
+      // The print scale that makes a slide, at its natural size, as wide as its share of the text width.
+      const scale = (textWidth * share) / width;
+      document.documentElement.style.setProperty("--s", String(scale));
+      document.body.insertAdjacentHTML("beforeend", html);
+      const missing: string[] = [];
+      for (const frame of document.querySelectorAll<HTMLElement>(".handout-slide[data-slide]")) {
+        const id = frame.dataset.slide ?? "";
+        const pdfPage = pages.get(id);
+        if (!pdfPage) {
+          missing.push(id);
+          continue;
+        }
+        frame.style.aspectRatio = `${width} / ${height}`;
+        const reveal = original.cloneNode(false) as HTMLElement;
+        const slides = slidesEl.cloneNode(false) as HTMLElement;
+        reveal.append(slides);
+        slides.append(pdfPage.cloneNode(true));
+        frame.append(reveal);
+      }
+      original.remove();
+      if (missing.length > 0) return { error: `the print view has no page for ${missing.join(", ")}` };
+      const boxes = [...document.querySelectorAll<HTMLElement>(".handout-item")].map((item) => ({
+        slide: item.querySelector<HTMLElement>(".handout-slide")?.getBoundingClientRect().height ?? 0,
+        notes: item.querySelector<HTMLElement>(".handout-notes")?.getBoundingClientRect().height ?? 0,
+      }));
+      return { boxes, scale };
+    },
+    markup,
+    style,
+    share,
+    (HANDOUT_PAGE.width - HANDOUT_PAGE.left - HANDOUT_PAGE.right) * MM_TO_PX,
+  );
+  if ("error" in result) throw new DeckError(`cannot lay out the handout: ${result.error}`, ExitCode.browser);
+  return result;
+}
+
+interface Layout {
+  boxes: HandoutBox[];
+  /** Print scale: CSS pixels of the handout's layout to pixels on paper. */
+  scale: number;
+}
+
+export interface HandoutOptions {
+  layout: HandoutLayout;
+  timeout: number;
+}
+
+export interface PrintedHandout {
+  bytes: Uint8Array;
+  /** Pages the pure plan expected (the notes layout) or the sheets (2up, 3up). */
+  plannedPages: number;
+}
+
+export async function printHandout(page: Page, deck: Deck, options: HandoutOptions): Promise<PrintedHandout> {
+  const markup = handoutMarkup(deck, { layout: options.layout });
+  const { boxes, scale } = await layoutHandout(page, markup, handoutStyle(deck, options.layout), slideShare(options.layout));
+  let plannedPages = Math.ceil(deck.slides.length / (options.layout === "2up" ? 2 : 3));
+  if (options.layout === "notes") {
+    const p = HANDOUT_PAGE;
+    const plan = planNotesPages(boxes, ((p.height - p.top - p.bottom) * MM_TO_PX) / scale, (HANDOUT_GAP_MM * MM_TO_PX) / scale);
+    plannedPages = plan.pages;
+    await page.evaluate((breaks: boolean[]) => {
+      document.querySelectorAll(".handout-item").forEach((item, i) => {
+        item.classList.toggle("break-before", breaks[i] === true);
+      });
+    }, plan.breakBefore);
+  }
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  const p = HANDOUT_PAGE;
+  const bytes = await bounded("printing the handout", options.timeout, () =>
+    page.pdf({
+      format: "A4",
+      printBackground: true,
+      preferCSSPageSize: false,
+      scale,
+      displayHeaderFooter: true,
+      headerTemplate: handoutHeaderTemplate(deck),
+      footerTemplate: handoutFooterTemplate(deck),
+      margin: { top: `${p.top}mm`, bottom: `${p.bottom}mm`, left: `${p.left}mm`, right: `${p.right}mm` },
+      timeout: options.timeout,
+    }),
+  );
+  return { bytes, plannedPages };
+}

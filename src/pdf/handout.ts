@@ -1,0 +1,132 @@
+/**
+ * The handout as HTML: a function of the Deck. Each slide is an empty frame that the browser fills
+ * with that slide as reveal's print view laid it out (so the slide stays vector text, exactly as in
+ * the slides PDF); its speaker notes follow, typeset for reading. The header (deck title) and the
+ * footer (page X of Y in the essay's language) are Chromium's print templates.
+ */
+import type { Deck } from "../model/deck.js";
+import { escapeHtml, renderInline } from "../render/inline.js";
+import { planSheets } from "./paginate.js";
+
+export type HandoutLayout = "notes" | "2up" | "3up";
+export const HANDOUT_LAYOUTS: HandoutLayout[] = ["notes", "2up", "3up"];
+
+/** A4 portrait, in millimetres; the header and footer sit in the top and bottom margins. */
+export const HANDOUT_PAGE = { width: 210, height: 297, top: 20, bottom: 18, left: 18, right: 18 };
+export const MM_TO_PX = 96 / 25.4;
+/** Space between a slide and its notes, and between items sharing a page (mm on paper). */
+export const HANDOUT_GAP_MM = 5;
+
+type Script = "zh-Hant" | "zh-Hans" | "en";
+const FONT_STACKS: Record<Script, string> = {
+  "zh-Hant": `"Noto Sans CJK TC", "Noto Sans TC", "Source Han Sans TC", "PingFang TC", "Microsoft JhengHei", sans-serif`,
+  "zh-Hans": `"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif`,
+  en: `"Source Sans Pro", "Helvetica Neue", Helvetica, Arial, "Noto Sans CJK TC", sans-serif`,
+};
+
+function scriptOf(lang: string): Script {
+  if (/^zh-(Hans|CN|SG)/i.test(lang)) return "zh-Hans";
+  if (/^zh/i.test(lang)) return "zh-Hant";
+  return "en";
+}
+
+/** "第 3 頁，共 24 頁" with the numbers as HTML (Chromium fills the pageNumber/totalPages spans). */
+export function pageOf(lang: string, page: string, total: string): string {
+  switch (scriptOf(lang)) {
+    case "zh-Hant":
+      return `第 ${page} 頁，共 ${total} 頁`;
+    case "zh-Hans":
+      return `第 ${page} 页，共 ${total} 页`;
+    default:
+      return `Page ${page} of ${total}`;
+  }
+}
+
+const templateStyle = (lang: string): string =>
+  `font-family: ${FONT_STACKS[scriptOf(lang)].replaceAll('"', "'")}; font-size: 8pt; color: #666; width: 100%; ` +
+  `margin: 0 ${HANDOUT_PAGE.left}mm; -webkit-print-color-adjust: exact;`;
+
+export function handoutHeaderTemplate(deck: Deck): string {
+  const lang = escapeHtml(deck.lang);
+  const right = deck.author ? escapeHtml(deck.author) : "";
+  return (
+    `<div lang="${lang}" style="${templateStyle(deck.lang)} display: flex; justify-content: space-between; ` +
+    `padding-bottom: 1.5mm;"><span>${escapeHtml(deck.title)}</span><span>${right}</span></div>`
+  );
+}
+
+export function handoutFooterTemplate(deck: Deck): string {
+  const label = pageOf(deck.lang, `<span class="pageNumber"></span>`, `<span class="totalPages"></span>`);
+  return `<div lang="${escapeHtml(deck.lang)}" style="${templateStyle(deck.lang)} text-align: center;">${label}</div>`;
+}
+
+/** Text the handout adds around the essay's own, for the font check. */
+export const handoutChrome = (deck: Deck): string => `${deck.title}${deck.author ?? ""}${pageOf(deck.lang, "0", "0")}`;
+
+export interface HandoutMarkupOptions {
+  layout: HandoutLayout;
+}
+
+/** The handout's body: a <main> to put in place of the deck in the print view's document. */
+export function handoutMarkup(deck: Deck, options: HandoutMarkupOptions): string {
+  const lang = escapeHtml(deck.lang);
+  const markdown = deck.format === "markdown";
+  const frame = (id: string) => `<div class="handout-slide" data-slide="${escapeHtml(id)}"></div>`;
+  if (options.layout === "notes") {
+    const items = deck.slides.map((slide) => {
+      const notes = slide.notes.map((p) => `<p>${renderInline(p, { markdown })}</p>`).join("");
+      const body = notes ? `<div class="handout-notes" lang="${lang}">${notes}</div>` : "";
+      return `<section class="handout-item${notes ? "" : " no-notes"}">${frame(slide.id)}${body}</section>`;
+    });
+    return `<main class="handout handout-layout-notes" lang="${lang}">${items.join("\n")}</main>`;
+  }
+  const perPage = options.layout === "2up" ? 2 : 3;
+  const rules = `<div class="handout-lines">${'<div class="rule"></div>'.repeat(16)}</div>`;
+  const sheets = planSheets(deck.slides, perPage).map(
+    (sheet) =>
+      `<section class="handout-sheet">${sheet.map((s) => `<div class="handout-row">${frame(s.id)}${rules}</div>`).join("")}</section>`,
+  );
+  return `<main class="handout handout-layout-${options.layout}" lang="${lang}">${sheets.join("\n")}</main>`;
+}
+
+/** How wide a slide is drawn, as a share of the page's text width. */
+export const slideShare = (layout: HandoutLayout): number => ({ notes: 1, "2up": 0.85, "3up": 0.56 })[layout];
+
+/**
+ * Styles for the handout; they override the print view's own page size and layout. Slides keep
+ * their natural size (no transform: a scaled box makes Chromium shrink the whole page), and the
+ * page is printed at the scale --s, so every other length is divided by it.
+ */
+export function handoutStyle(deck: Deck, layout: HandoutLayout): string {
+  const p = HANDOUT_PAGE;
+  const u = (length: string) => `calc(${length} / var(--s))`;
+  const contentHeight = p.height - p.top - p.bottom;
+  const stack = FONT_STACKS[scriptOf(deck.lang)];
+  return `
+html.reveal-print, html.reveal-print body { width: auto !important; height: auto !important; background: #fff !important; }
+html.reveal-print body { margin: 0 !important; }
+.handout { width: ${u(`${p.width - p.left - p.right}mm`)}; margin: 0; color: #222;
+  font-family: ${stack}; font-family: var(--ed-font, ${stack}); }
+.handout-slide { position: relative; width: ${slideShare(layout) * 100}%; overflow: hidden; box-sizing: border-box;
+  outline: ${u("0.5pt")} solid #999; break-inside: avoid; break-after: avoid; }
+.handout-slide > .reveal { position: absolute !important; left: 0; top: 0; margin: 0 !important; }
+html.reveal-print .handout .handout-slide > .reveal { width: 100% !important; height: 100% !important; }
+html.reveal-print .handout .reveal .slides .pdf-page { break-after: auto !important; page-break-after: auto !important; }
+.handout-item { break-inside: auto; }
+.handout-item + .handout-item { margin-top: ${u(`${HANDOUT_GAP_MM}mm`)}; }
+.handout-item.break-before { break-before: page; margin-top: 0; }
+.handout-notes { margin-top: ${u(`${HANDOUT_GAP_MM}mm`)}; font-size: ${u("11pt")}; line-height: 1.75; orphans: 2; widows: 2;
+  line-break: strict; text-spacing-trim: space-first; }
+.handout-notes p { margin: 0 0 0.6em; text-indent: 2em; text-align: justify; text-justify: inter-character; }
+.handout-notes:lang(en) p { text-indent: 0; text-align: left; }
+.handout-sheet { height: ${u(`${contentHeight - 1}mm`)}; display: flex; flex-direction: column; gap: ${u("6mm")};
+  break-after: page; }
+.handout-sheet:last-child { break-after: auto; }
+.handout-row { flex: 1 1 0; min-height: 0; display: flex; gap: ${u("6mm")}; overflow: hidden;
+  flex-direction: ${layout === "2up" ? "column" : "row"}; align-items: flex-start; }
+.handout-row > .handout-slide { flex: none; }
+.handout-lines { flex: 1 1 0; align-self: stretch; min-height: 0; overflow: hidden; }
+.handout-layout-2up .handout-lines { width: 100%; }
+.handout-lines .rule { height: ${u("8mm")}; box-sizing: border-box; border-bottom: ${u("0.5pt")} solid #bbb; }
+`;
+}

@@ -1,0 +1,53 @@
+/** Open the built deck in reveal's print view and wait until it says it is laid out. */
+import { pathToFileURL } from "node:url";
+import type { Browser, Page } from "puppeteer";
+import { DeckError, ExitCode } from "../errors.js";
+
+export interface ViewOptions {
+  /** Bounds every wait (ms). */
+  timeout: number;
+  warn: (message: string) => void;
+}
+
+const READY_FLAG = "__essayDeckPdfReady";
+
+export async function openPrintView(browser: Browser, indexHtml: string, options: ViewOptions): Promise<Page> {
+  const page = await browser.newPage();
+  page.setDefaultTimeout(options.timeout);
+  page.setDefaultNavigationTimeout(options.timeout);
+  page.on("pageerror", (e) => options.warn(`page error: ${firstLine(e)}`));
+  page.on("console", (m) => {
+    if (m.type() === "error") options.warn(`page console: ${m.text().split("\n")[0]}`);
+  });
+  page.on("requestfailed", (r) => options.warn(`request failed: ${r.url().slice(0, 160)} (${r.failure()?.errorText ?? "?"})`));
+  // Listen before the deck's scripts run, so the event cannot fire unseen.
+  await page.evaluateOnNewDocument((flag: string) => {
+    document.addEventListener("pdf-ready", () => Object.assign(window, { [flag]: true }), true);
+  }, READY_FLAG);
+  const url = `${pathToFileURL(indexHtml).href}?print-pdf`;
+  await bounded(`loading ${indexHtml}`, options.timeout, async () => {
+    await page.goto(url, { waitUntil: "load" });
+    await page.waitForFunction(`window.${READY_FLAG} === true`, { timeout: options.timeout });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  });
+  return page;
+}
+
+/** Run a browser step; a timeout becomes a user-facing error that says which step and how to wait longer. */
+export async function bounded<T>(step: string, timeout: number, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof DeckError) throw e;
+    const name = e instanceof Error ? e.name : "";
+    if (name === "TimeoutError" || /timed? ?out/i.test(firstLine(e))) {
+      throw new DeckError(
+        `the browser took more than ${Math.round(timeout / 1000)} s ${step}: pass a longer --browser-timeout (seconds)`,
+        ExitCode.browser,
+      );
+    }
+    throw e;
+  }
+}
+
+export const firstLine = (e: unknown): string => String(e instanceof Error ? e.message : e).split("\n")[0] ?? "";
