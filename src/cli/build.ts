@@ -3,6 +3,9 @@ import type { Command } from "commander";
 import { build } from "../build.js";
 import { type DeckSettings, parseSize, SCRIPTS, type Script, TRANSITIONS } from "../config/validate.js";
 import { DeckError, ExitCode } from "../errors.js";
+import { HANDOUT_LAYOUTS } from "../pdf/handout.js";
+import type { PdfFlags } from "../pdf/options.js";
+import { checkPdfFlags, runPdfExport, wantsPdf } from "../pdf/run.js";
 import type { CliIO } from "./index.js";
 import { choiceOption } from "./index.js";
 import { createLogger } from "./log.js";
@@ -90,10 +93,18 @@ export function registerBuild(program: Command, io: CliIO): void {
     .argument("[input]", "essay file (.txt or .md) or a folder holding one (default: ./content/)")
     .option("-o, --output <dir>", "output folder", "dist")
     .option("--allow-html", "let raw HTML in a Markdown essay through (trusted authors only)")
-    .option("-w, --watch", "rebuild on every save of the essay, its config, theme or templates (Ctrl-C stops)");
-  addEssayOptions(cmd).action(async (input: string | undefined, flags: BuildFlags & { watch?: boolean }) => {
+    .option("-w, --watch", "rebuild on every save of the essay, its config, theme or templates (Ctrl-C stops)")
+    .option("--pdf [file]", "also print the slides to PDF, one page a slide (default: <essay>.pdf beside index.html)")
+    .option("--handout [file]", "also print a handout: each slide with its speaker notes (default: <essay>-handout.pdf)")
+    .addOption(
+      choiceOption("--handout-layout <layout>", "notes (default), or 2up/3up slides with ruled lines", [...HANDOUT_LAYOUTS]),
+    )
+    .option("--browser-path <path>", "Chrome or Chromium to print with (default: found by itself)")
+    .option("--browser-timeout <seconds>", "longest wait for the browser at any step", "60");
+  addEssayOptions(cmd).action(async (input: string | undefined, flags: BuildFlags & PdfFlags & { watch?: boolean }) => {
     if (flags.watch) return runBuildWatch(input, flags, io);
     const log = createLogger(io, flags.quiet);
+    if (wantsPdf(flags)) checkPdfFlags(flags, { cwd: io.cwd, outDir: io.cwd, essayPath: "essay.txt" });
     const result = build({
       input,
       cwd: io.cwd,
@@ -109,5 +120,6 @@ export function registerBuild(program: Command, io: CliIO): void {
     log.info(
       `built ${index}: ${result.deck.slides.length} slides (${result.outline.parts.length} parts, ${points} points) from ${path.relative(io.cwd, result.essayPath)}`,
     );
+    if (wantsPdf(flags)) await runPdfExport(result, flags, io.cwd, log);
   });
 }
