@@ -128,8 +128,19 @@ export const CLIENT_SCRIPT = `(function () {
     else hideError();
   }
 
-  var events = new EventSource(${JSON.stringify(EVENTS_PATH)});
-  events.addEventListener("state", function (e) { apply(JSON.parse(e.data)); });
+  // A browser holds about six connections to one server: the speaker view's two preview frames hear
+  // of builds from the deck's own window instead of holding event streams of their own.
+  var channel = typeof BroadcastChannel === "function" ? new BroadcastChannel("essay-deck-preview") : null;
+  if (receiver && channel) {
+    channel.onmessage = function (e) { apply(e.data); };
+  } else {
+    var events = new EventSource(${JSON.stringify(EVENTS_PATH)});
+    events.addEventListener("state", function (e) {
+      var state = JSON.parse(e.data);
+      if (channel) channel.postMessage(state);
+      apply(state);
+    });
+  }
 })();
 `;
 

@@ -136,6 +136,17 @@ describe("serve: live preview in Chromium", () => {
       () =>
         document.querySelector(".speaker-controls-notes .value")?.textContent?.includes("技術民主化在平臺技術與應用") === true,
     );
+    // Its preview of the current slide follows too, without an event stream of its own.
+    const current = speaker.frames().find((f) => f.url().includes("postMessageEvents"));
+    expect(current).toBeDefined();
+    await current!.waitForFunction(
+      () =>
+        typeof Reveal !== "undefined" && Reveal.getCurrentSlide().textContent?.includes("技術民主化在平臺技術與應用") === true,
+    );
+    const streams = await current!.evaluate(
+      () => performance.getEntriesByType("resource").filter((r) => r.name.includes("/__essay-deck/events")).length,
+    );
+    expect(streams).toBe(0);
     await speaker.close();
   });
 
