@@ -3,7 +3,7 @@
  * The README's theme gallery, made by the tool itself: build the reference deck in every built-in theme
  * with the CLI, screenshot the same point slide in Chromium, and lay the shots out in one picture.
  *
- *   npm run build && node scripts/gallery.mjs [--slide N] [--out docs/images]
+ *   npm run gallery            (or: npm run build && node scripts/gallery.mjs [--slide N] [--out DIR])
  *
  * Writes docs/images/gallery-<theme>.png (640 px wide) and docs/images/gallery.png (all of them).
  */

@@ -16,7 +16,7 @@ export const BUILTIN_THEMES: readonly BuiltinTheme[] = [
     name: "projector",
     base: "white-contrast",
     css: "projector.css",
-    description: "bold black on white, larger bullets, for washed-out projectors",
+    description: "bold black on white, heavy rules, for washed-out projectors",
   },
   { name: "white", base: "white", description: "reveal.js white, with essay-deck's CJK typography" },
   { name: "black", base: "black", description: "reveal.js black, with essay-deck's CJK typography" },

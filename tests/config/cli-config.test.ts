@@ -117,6 +117,19 @@ describe("settings precedence: flags > config file > front matter > defaults", (
   });
 });
 
+describe("front matter paths", () => {
+  it("resolves a css file named in front matter against the essay's folder", async () => {
+    const dir = project(undefined, "---\ncss: look/talk.css\n---\n\n");
+    mkdirSync(path.join(dir, "look"));
+    writeFileSync(path.join(dir, "look", "talk.css"), ".reveal h2 { color: rgb(4, 5, 6); }\n");
+    const elsewhere = tempDir("essay-deck-cwd-");
+    const r = await run(elsewhere, "build", path.join(dir, "essay.md"), "-q");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(readFileSync(path.join(elsewhere, "dist", "assets", "extra", "talk.css"), "utf8")).toContain("rgb(4, 5, 6)");
+  });
+});
+
 describe("bad settings", () => {
   it("fails on broken JSON naming the file and the place", async () => {
     const dir = project('{\n  "title": "x",\n}\n');
