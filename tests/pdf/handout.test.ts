@@ -1,0 +1,156 @@
+import { describe, expect, it } from "vitest";
+import { deckFromEssay, loadEssay } from "../../src/build.js";
+import type { Deck } from "../../src/model/deck.js";
+import { countBookmarks, planBookmarks } from "../../src/pdf/bookmarks.js";
+import { handoutFooterTemplate, handoutHeaderTemplate, handoutMarkup, pageOf } from "../../src/pdf/handout.js";
+import { pdfTargets } from "../../src/pdf/options.js";
+import { planNotesPages, planSheets } from "../../src/pdf/paginate.js";
+import { root } from "../helpers/paths.js";
+
+const deck: Deck = deckFromEssay(loadEssay({ cwd: root }));
+const decode = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, "")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&#61;/g, "=")
+    .replace(/&#96;/g, "`")
+    .replace(/&amp;/g, "&");
+
+describe("handout HTML (pure)", () => {
+  const html = handoutMarkup(deck, { layout: "notes" });
+
+  it("has one frame per slide, in order, and every note paragraph verbatim", () => {
+    const frames = [...html.matchAll(/data-slide="([^"]+)"/g)].map((m) => m[1]);
+    expect(frames).toEqual(deck.slides.map((s) => s.id));
+    const text = decode(html);
+    for (const note of deck.slides.flatMap((s) => s.notes)) expect(text).toContain(note);
+    expect(html).toContain('lang="zh-Hant"');
+  });
+
+  it("gives slides without notes no notes block", () => {
+    const items = html.split("<section").slice(1);
+    deck.slides.forEach((slide, i) => {
+      expect(items[i]?.includes("handout-notes")).toBe(slide.notes.length > 0);
+    });
+  });
+
+  it("escapes the essay's text", () => {
+    const evil: Deck = {
+      ...deck,
+      title: '<img src=x onerror="alert(1)">',
+      slides: [{ ...(deck.slides[1] as Deck["slides"][number]), notes: ["<script>alert(1)</script>"] }],
+    };
+    expect(handoutMarkup(evil, { layout: "notes" })).not.toContain("<script>");
+    expect(handoutHeaderTemplate(evil)).not.toContain("<img");
+  });
+
+  it("puts 2 or 3 slides on a sheet with ruled lines", () => {
+    for (const [layout, per] of [
+      ["2up", 2],
+      ["3up", 3],
+    ] as const) {
+      const sheets = handoutMarkup(deck, { layout }).split('class="handout-sheet"').length - 1;
+      expect(sheets).toBe(Math.ceil(deck.slides.length / per));
+      expect(handoutMarkup(deck, { layout })).toContain('class="rule"');
+    }
+  });
+
+  it("numbers pages in the essay's language", () => {
+    expect(pageOf("zh-Hant", "3", "24")).toBe("第 3 頁，共 24 頁");
+    expect(pageOf("zh-Hans", "3", "24")).toBe("第 3 页，共 24 页");
+    expect(pageOf("en", "3", "24")).toBe("Page 3 of 24");
+    const footer = handoutFooterTemplate(deck);
+    expect(footer).toContain('<span class="pageNumber"></span>');
+    expect(footer).toContain('<span class="totalPages"></span>');
+    // The style attribute must survive the font names' quotes, or Chromium prints the footer tiny.
+    expect(footer).toMatch(/style="[^"]*font-size: 8pt/);
+  });
+});
+
+describe("handout pagination (pure)", () => {
+  it("starts a page at every slide with notes", () => {
+    const plan = planNotesPages(
+      [
+        { slide: 300, notes: 100 },
+        { slide: 300, notes: 200 },
+      ],
+      1000,
+      10,
+    );
+    expect(plan).toEqual({ breakBefore: [false, true], pages: 2 });
+  });
+
+  it("packs slides without notes under what is on the page when they fit", () => {
+    const plan = planNotesPages(
+      [
+        { slide: 300, notes: 0 },
+        { slide: 300, notes: 0 },
+        { slide: 300, notes: 0 },
+        { slide: 300, notes: 0 },
+      ],
+      1000,
+      10,
+    );
+    expect(plan).toEqual({ breakBefore: [false, false, false, true], pages: 2 });
+  });
+
+  it("lets long notes run on to further pages and counts them", () => {
+    const plan = planNotesPages(
+      [
+        { slide: 300, notes: 1900 },
+        { slide: 300, notes: 0 },
+        { slide: 300, notes: 50 },
+      ],
+      1000,
+      10,
+    );
+    // 300 + 10 + 1900 = 2210: three pages, 210 used on the third; the slide without notes fits there.
+    expect(plan).toEqual({ breakBefore: [false, false, true], pages: 4 });
+  });
+
+  it("chunks sheets for 2up and 3up", () => {
+    expect(planSheets([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
+    expect(planSheets([], 3)).toEqual([]);
+    expect(() => planSheets([1], 0)).toThrow();
+  });
+});
+
+describe("bookmarks (pure)", () => {
+  it("follow the essay: the title, each part with its points and summary, the references", () => {
+    const marks = planBookmarks(deck);
+    expect(marks.map((m) => m.title)).toEqual([
+      "人工智能的顛覆性創新",
+      "一、DeepSeek改變潮流方向:高性能計算的崛起",
+      "二、“杭州六小龍”的顛覆性創新提供的經驗:讓市場成為檢驗技術成敗的標準",
+      "三、人工智能顛覆性創新的前景:彎道與換道兩種超車方式",
+      "參考文獻",
+    ]);
+    expect(marks[1]?.children.map((c) => c.title)[0]).toBe("第一　顛覆性創新的重要性");
+    expect(marks[1]?.children).toHaveLength(7);
+    expect(marks[2]?.page).toBe(deck.slides.findIndex((s) => s.id === "part-2"));
+    expect(countBookmarks(marks)).toBe(deck.slides.filter((s) => !s.continued).length);
+  });
+});
+
+describe("PDF file names", () => {
+  const where = { cwd: "/work", outDir: "/work/dist", essayPath: "/work/content/essay.zh-Hant.txt" };
+  it("default beside index.html, named after the essay", () => {
+    const t = pdfTargets({ pdf: true, handout: true }, where);
+    expect(t.slides).toBe("/work/dist/essay.zh-Hant.pdf");
+    expect(t.handout).toBe("/work/dist/essay.zh-Hant-handout.pdf");
+    expect(t.timeout).toBe(60_000);
+  });
+  it("take a path from the current folder, and refuse clashes and bad values", () => {
+    expect(pdfTargets({ pdf: "talk.pdf", browserTimeout: "1.5" }, where)).toMatchObject({
+      slides: "/work/talk.pdf",
+      timeout: 1500,
+    });
+    expect(() => pdfTargets({ pdf: "a.pdf", handout: "a.pdf" }, where)).toThrow(/same file/);
+    expect(() => pdfTargets({ pdf: "talk.html" }, where)).toThrow(/\.pdf/);
+    expect(() => pdfTargets({ pdf: true, browserTimeout: "0" }, where)).toThrow(/seconds/);
+    expect(() => pdfTargets({ pdf: true, handoutLayout: "2up" }, where)).toThrow(/--handout/);
+  });
+});
