@@ -3,6 +3,8 @@
  * the last good deck in place (the writer only renames once every file is written) and is reported,
  * not thrown: the next good save recovers by itself.
  */
+import { statSync } from "node:fs";
+import path from "node:path";
 import { type BuildOptions, type BuildResult, build } from "../build.js";
 import { DeckError, ExitCode } from "../errors.js";
 import { resolveInput } from "../io/input.js";
@@ -56,7 +58,9 @@ export function watchBuild(options: WatchBuildOptions, onOutcome: (outcome: Buil
   const first = run([]);
   if (!first.ok && first.error instanceof DeckError && FATAL_FIRST.has(first.error.exitCode)) throw first.error;
   let last = first;
-  const targets = () => sourcesOf(essayPath, options, builtFrom);
+  const given = path.resolve(options.cwd, options.input ?? "content");
+  const inputDir = statSync(given, { throwIfNoEntry: false })?.isDirectory() ? given : undefined;
+  const targets = () => sourcesOf(essayPath, { ...options, inputDir }, builtFrom);
   const watcher: Watcher = watchSources(
     targets(),
     (changed) => {

@@ -1,6 +1,7 @@
 /** The files a build of the deck reads, so that a change to any of them rebuilds it. */
 import path from "node:path";
 import { CONFIG_FILE } from "../config/load.js";
+import { ESSAY_EXTENSIONS } from "../io/input.js";
 import { revealDist, templatesDir } from "../io/paths.js";
 import type { WatchTargets } from "./watch.js";
 
@@ -8,6 +9,8 @@ export interface SourceOptions {
   cwd: string;
   /** The explicit --config file, if any. */
   config?: string;
+  /** The folder given as input, if a folder was: an essay renamed or added there changes the build. */
+  inputDir?: string;
 }
 
 /** What the last good build read beyond the essay and its config. */
@@ -35,6 +38,7 @@ export function sourcesOf(essayPath: string, options: SourceOptions, built?: Bui
   const files = [essayPath, configPathFor(essayPath, options), path.join(templatesDir, "deck.hbs")];
   for (const f of built?.copiedFrom ?? []) if (!f.startsWith(reveal)) files.push(f);
   const folders: WatchTargets["folders"] = [{ dir: path.join(templatesDir, "partials"), suffixes: [".hbs"] }];
+  if (options.inputDir) folders.push({ dir: options.inputDir, suffixes: ESSAY_EXTENSIONS });
   const own = built?.templateDir ? path.resolve(options.cwd, built.templateDir) : undefined;
   if (own) {
     // A template a user adds to their folder overrides a built-in one: watch the folder, not its files.
