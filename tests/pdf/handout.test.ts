@@ -111,6 +111,12 @@ describe("handout pagination (pure)", () => {
     expect(plan).toEqual({ breakBefore: [false, false, true], pages: 4 });
   });
 
+  it("lets a slide with notes join a page of slides without notes only when it fits there whole", () => {
+    const title = { slide: 300, notes: 0 };
+    expect(planNotesPages([title, { slide: 300, notes: 200 }], 1000, 10).breakBefore).toEqual([false, false]);
+    expect(planNotesPages([title, { slide: 300, notes: 500 }], 1000, 10).breakBefore).toEqual([false, true]);
+  });
+
   it("chunks sheets for 2up and 3up", () => {
     expect(planSheets([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
     expect(planSheets([], 3)).toEqual([]);
