@@ -21,7 +21,7 @@ export interface ServeFlags extends BuildFlags {
 export function registerServe(program: Command, io: CliIO): void {
   const cmd = program
     .command("serve")
-    .description("preview the deck in a browser: every save rebuilds it and reloads the page on the same slide")
+    .description("preview the deck in a browser: every save rebuilds it and updates the open page, on the same slide")
     .argument("[input]", "essay file (.txt or .md) or a folder holding one (default: ./content/)")
     .option("-p, --port <n>", `port to listen on (default: ${DEFAULT_PORT}, or the next free one)`)
     .option("--host <address>", "address to listen on; anything but loopback shows the deck to the network", DEFAULT_HOST)
