@@ -103,5 +103,5 @@ export function collectStylesheet(file: string, outBase: string, label: string):
 
 const isInside = (root: string, target: string): boolean => {
   const rel = path.relative(root, target);
-  return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
+  return rel !== "" && rel !== ".." && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
 };
