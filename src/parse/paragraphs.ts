@@ -20,6 +20,8 @@ function opensParagraph(line: string, markdown: boolean): boolean {
 
 const LATIN_END = /[A-Za-z0-9,;:)'"]$/;
 const LATIN_START = /^[A-Za-z0-9("']/;
+/** Beyond this length a joined paragraph is prose: no marker pattern matches it any more. */
+const OPENER_SCAN = 400;
 
 /**
  * Paragraphs are lines, or blank-line separated blocks whose lines are hard-wrapped.
@@ -46,18 +48,23 @@ export function splitParagraphs(text: string, markdown: boolean, firstLine = 1):
   const out: SourceParagraph[] = [];
   for (const block of blocks) {
     let para: SourceParagraph | null = null;
+    // The paragraph's last line and whether it stands alone: tests on the growing text itself
+    // would rescan it at every joined line, which makes a long hard-wrapped paragraph quadratic.
+    let last = "";
+    let standsAlone = false;
     block.lines.forEach((line, i) => {
       const joins =
-        para !== null &&
-        blankSeparated &&
-        !opensParagraph(line, markdown) &&
-        !opensParagraph(para.text, markdown) &&
-        (markdown || !endsWithStop(para.text));
+        para !== null && blankSeparated && !opensParagraph(line, markdown) && !standsAlone && (markdown || !endsWithStop(last));
       if (joins && para) {
-        para.text += LATIN_END.test(para.text) && LATIN_START.test(line) ? ` ${line}` : markdown ? `\n${line}` : line;
+        para.text += LATIN_END.test(last) && LATIN_START.test(line) ? ` ${line}` : markdown ? `\n${line}` : line;
+        last = line;
+        // Only a short paragraph can still turn into a heading, point or references line by growing.
+        if (para.text.length <= OPENER_SCAN) standsAlone = opensParagraph(para.text, markdown);
         return;
       }
       para = { text: line, line: block.line + i };
+      last = line;
+      standsAlone = opensParagraph(line, markdown);
       out.push(para);
     });
   }

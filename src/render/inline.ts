@@ -50,6 +50,13 @@ function createMarked(allowHtml: boolean): Marked {
   });
 }
 
+/**
+ * marked is quadratic in unmatched emphasis markers (1 MB of "_a" never finishes), so a text with
+ * more of them than prose ever has is shown literally, escaped: slower formatting is not worth a hang.
+ */
+export const MAX_EMPHASIS_MARKS = 200;
+const EMPHASIS_MARK = /[*_~]/g;
+
 const markedSafe = createMarked(false);
 const markedTrusted = createMarked(true);
 
@@ -61,6 +68,7 @@ export interface InlineOptions {
 
 export function renderInline(text: string, options: InlineOptions): string {
   if (!options.markdown) return escapeHtml(text);
+  if ((text.match(EMPHASIS_MARK)?.length ?? 0) > MAX_EMPHASIS_MARKS) return escapeHtml(text);
   const m = options.allowHtml ? markedTrusted : markedSafe;
   return m.parseInline(text, { async: false }) as string;
 }
