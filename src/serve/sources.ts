@@ -1,4 +1,5 @@
 /** The files a build of the deck reads, so that a change to any of them rebuilds it. */
+import { realpathSync } from "node:fs";
 import path from "node:path";
 import { CONFIG_FILE } from "../config/load.js";
 import { ESSAY_EXTENSIONS } from "../io/input.js";
@@ -46,5 +47,15 @@ export function sourcesOf(essayPath: string, options: SourceOptions, built?: Bui
       folders.push({ dir, suffixes: TEMPLATE_SUFFIXES });
     }
   }
-  return { files: [...new Set(files.map((f) => path.resolve(f)))], folders };
+  // A symlinked essay or stylesheet is edited where it really lives: watch that folder too.
+  const resolved = files.map((f) => path.resolve(f));
+  return { files: [...new Set([...resolved, ...resolved.map(realOrSelf)])], folders };
+}
+
+function realOrSelf(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
 }

@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { revealDist } from "../../src/io/paths.js";
@@ -60,6 +60,23 @@ describe("watchBuild", () => {
     } finally {
       watched.close();
     }
+  });
+
+  it("follows a symlinked essay to the file it points to", async () => {
+    const { dir, essay } = essayFolder();
+    const elsewhere = tempDir();
+    const link = path.join(elsewhere, "linked.txt");
+    symlinkSync(essay, link);
+    const { outcomes, next } = collect();
+    const watched = watchBuild({ input: link, cwd: elsewhere, outDir: tempDir(), debounceMs: 20 }, (o) => outcomes.push(o));
+    try {
+      const rebuilt = next();
+      writeFileSync(essay, readFileSync(essay, "utf8").replace("顛覆性創新的重要性", "顛覆性創新的意義"));
+      expect((await rebuilt).changed).toEqual([essay]);
+    } finally {
+      watched.close();
+    }
+    expect(dir).not.toBe(elsewhere);
   });
 
   it("lists the essay, its config even before it exists, and the templates, but not reveal.js", () => {

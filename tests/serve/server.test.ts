@@ -181,10 +181,12 @@ describe("the serve command", () => {
       signal: stop.signal,
     });
     await until(() => err.includes("watching"));
-    expect(err).toMatch(/^built out\/index\.html: 22 slides from essay\.zh-Hant\.txt in \d+ ms\n/);
+    expect(err).toMatch(/^built out\/index\.html: \d+ slides from essay\.zh-Hant\.txt in \d+ ms\n/);
     writeFileSync(essay, readFileSync(essay, "utf8").replace("顛覆性創新的重要性", "顛覆性創新的意義"));
     await until(() => err.includes("rebuilt"));
-    expect(err).toMatch(/rebuilt out\/index\.html: 22 slides from essay\.zh-Hant\.txt in \d+ ms \(essay\.zh-Hant\.txt changed\)/);
+    expect(err).toMatch(
+      /rebuilt out\/index\.html: \d+ slides from essay\.zh-Hant\.txt in \d+ ms \(essay\.zh-Hant\.txt changed\)/,
+    );
     expect(readFileSync(path.join(dir, "out", "index.html"), "utf8")).toContain("顛覆性創新的意義");
     writeFileSync(path.join(dir, "essay-deck.config.json"), "{ not json");
     await until(() => err.includes("error:"));
