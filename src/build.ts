@@ -103,6 +103,8 @@ export function deckFromEssay(loaded: LoadedEssay): Deck {
     date: s.date,
     lang: s.lang,
     layout: s.layout,
+    size: s.size,
+    speaking: { cpm: s.cpm, wpm: s.wpm },
   });
 }
 

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Command } from "commander";
 import { build } from "../build.js";
-import { type DeckSettings, parseSize, SCRIPTS, type Script, TRANSITIONS } from "../config/validate.js";
+import { type DeckSettings, parseRate, parseSize, SCRIPTS, type Script, TRANSITIONS } from "../config/validate.js";
 import { DeckError, ExitCode } from "../errors.js";
 import { HANDOUT_LAYOUTS } from "../pdf/handout.js";
 import type { PdfFlags } from "../pdf/options.js";
@@ -26,6 +26,8 @@ export interface BuildFlags {
   slideNumber?: boolean | string;
   transition?: string;
   script?: Script;
+  cpm?: string;
+  wpm?: string;
   config?: string;
   encoding?: string;
   allowHtml?: boolean;
@@ -57,7 +59,16 @@ export function settingsFromFlags(flags: BuildFlags): DeckSettings {
     slideNumber,
     transition: flags.transition,
     script: flags.script,
+    cpm: rateFlag("--cpm", flags.cpm),
+    wpm: rateFlag("--wpm", flags.wpm),
   };
+}
+
+function rateFlag(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const rate = parseRate(value);
+  if (rate === null) throw new DeckError(`${name} takes a pace between 20 and 2000 per minute (got "${value}")`, ExitCode.usage);
+  return rate;
 }
 
 /** Options every command that reads an essay shares. */
@@ -81,6 +92,8 @@ export function addEssayOptions(cmd: Command): Command {
     .addOption(
       choiceOption("--script <script>", "convert the text to Simplified (hans) or Traditional (hant) Chinese", [...SCRIPTS]),
     )
+    .option("--cpm <n>", "speaking pace for the notes' time estimate, CJK characters a minute (default 240)")
+    .option("--wpm <n>", "speaking pace for English, words a minute (default 140)")
     .option("--config <file>", "settings file (default: essay-deck.config.json beside the essay)")
     .option("--encoding <name>", "the essay's encoding when not UTF-8: big5, gbk, gb18030, utf-16le")
     .option("-q, --quiet", "print nothing but warnings and errors");

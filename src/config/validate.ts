@@ -20,6 +20,9 @@ export interface DeckSettings {
   transition?: string;
   script?: Script;
   reveal?: Record<string, unknown>;
+  /** Speaking pace for the time estimate in the notes: CJK characters / English words per minute. */
+  cpm?: number;
+  wpm?: number;
 }
 
 export interface Validated {
@@ -31,13 +34,19 @@ export interface Validated {
 const STRING_KEYS = ["title", "subtitle", "author", "date", "lang", "theme", "css", "templateDir"] as const;
 export const TRANSITIONS = ["none", "fade", "slide", "convex", "concave", "zoom"];
 export const SCRIPTS: readonly Script[] = ["hans", "hant"];
-export const SETTING_KEYS = [...STRING_KEYS, "layout", "size", "slideNumber", "transition", "script", "reveal"];
+export const SETTING_KEYS = [...STRING_KEYS, "layout", "size", "slideNumber", "transition", "script", "reveal", "cpm", "wpm"];
 /** Reveal options that essay-deck's own keys set: giving them under "reveal" would contradict those. */
 const REVEAL_OWN: Record<string, string> = {
   width: '"size"',
   height: '"size"',
   plugins: "nothing (essay-deck loads its plugins)",
 };
+
+/** A speaking pace (characters or words per minute), or null when it is not a sensible one. */
+export function parseRate(value: unknown): number | null {
+  const n = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
+  return typeof n === "number" && Number.isFinite(n) && n >= 20 && n <= 2000 ? n : null;
+}
 
 /** `16:9` → 1280×720, `4:3` → 960×720, `WxH` as given. */
 export function parseSize(value: string): { width: number; height: number } | null {
@@ -83,6 +92,10 @@ export function validateSettings(raw: unknown, source: string): Validated {
     } else if (key === "script") {
       if (typeof value === "string" && (SCRIPTS as readonly string[]).includes(value)) settings.script = value as Script;
       else fail(`"hans" (Simplified) or "hant" (Traditional)`);
+    } else if (key === "cpm" || key === "wpm") {
+      const rate = parseRate(value);
+      if (rate !== null) settings[key] = rate;
+      else fail(`a number of ${key === "cpm" ? "characters" : "words"} per minute between 20 and 2000`);
     } else if (key === "reveal") {
       if (typeof value === "object" && !Array.isArray(value)) {
         const reveal = safeObject(value as Record<string, unknown>);

@@ -14,6 +14,10 @@ export interface SlideBase {
   notes: string[];
   /** Marks a follow-up slide made because the content did not fit on one. */
   continued?: boolean;
+  /** Plan-time text scales (1 = the theme's size), set when a slide's text shrinks to fit. */
+  fit?: { headline: number; body: number };
+  /** Estimated time to read the notes aloud; on the title slide, the label also sums the deck. */
+  speaking?: { seconds: number; label: string };
 }
 
 export interface TitleSlide extends SlideBase {

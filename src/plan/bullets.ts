@@ -1,48 +1,60 @@
-/** Which sentences of a point go on its slide: whole sentences only, within a space budget. */
+/**
+ * Which sentences of a point go on its slides: whole sentences only, as many as the slide's
+ * measured room holds. Key sentences (the one after the headline, each supporting paragraph's
+ * opening), up to four, all get shown: first at full size, then scaled down to the readable floor,
+ * and only then continued on a follow-up slide. A sentence too long to be a bullet stays in the notes.
+ */
 import { splitSentences } from "../parse/sentences.js";
+import {
+  BODY_SCALES,
+  contentWidth,
+  DEFAULT_SLIDE_SIZE,
+  type HeadlineBox,
+  headlineBlockHeight,
+  headlineScale,
+  listHeight,
+  listRoom,
+  type SlideSize,
+  STYLES,
+  type TextStyle,
+  textWidth,
+} from "./fit.js";
+
+export { textWidth };
 
 export interface BulletBudget {
-  /** At most this many bullets. */
+  /** At most this many bullets on one slide. */
   max: number;
-  /** At least this many when the text has enough sentences that fit. */
+  /** At least this many on a point's first slide when the text has enough sentences that fit. */
   min: number;
   /** A bullet longer than this (in full-width character units) stays in the notes. */
   maxWidth: number;
-  /** All bullets together, in full-width character units. */
+  /** Kept for callers of the old budget; the slide's measured room now bounds the total. */
   totalWidth: number;
 }
 
-export const DEFAULT_BUDGET: BulletBudget = { max: 4, min: 2, maxWidth: 72, totalWidth: 190 };
+export const DEFAULT_BUDGET: BulletBudget = { max: 4, min: 2, maxWidth: 72, totalWidth: Number.POSITIVE_INFINITY };
 
-/** Width in full-width character units: a CJK character or full-width mark is 1, anything else ½. */
-export function textWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0) as number;
-    width += c >= 0x2e80 || (c >= 0x2010 && c <= 0x201f) ? 1 : 0.5;
-  }
-  return width;
-}
-
-interface Candidate {
+export interface Candidate {
   text: string;
+  /** Index of the paragraph it comes from, for splitting the notes with the slides. */
+  paragraph: number;
   /** Order in the point's text, for showing bullets in reading order. */
   order: number;
-  priority: number;
+  /** 0: right after the headline; 1: a supporting paragraph's opening; 2: any other sentence. */
+  priority: 0 | 1 | 2;
 }
 
 /**
- * Key sentences of a point: the sentences after its headline in the opening paragraph, and the
- * first sentence of each supporting paragraph, preferring (in that order) the sentence right after
- * the headline, each supporting paragraph's opening, then the rest. Returned in reading order.
+ * Candidate bullets of a point: the sentences after its headline in the opening paragraph, and
+ * the sentences of each supporting paragraph, ranked as described above.
  */
-export function pickBullets(
-  paragraphs: string[],
+export function candidates(
+  paragraphs: readonly string[],
   skipFirstSentence: boolean,
-  budget: BulletBudget = DEFAULT_BUDGET,
   clean: (sentence: string) => string = (s) => s,
-): string[] {
-  const candidates: Candidate[] = [];
+): Candidate[] {
+  const out: Candidate[] = [];
   let order = 0;
   paragraphs.forEach((para, p) => {
     const sentences = splitSentences(para)
@@ -51,19 +63,101 @@ export function pickBullets(
     sentences.forEach((sentence, s) => {
       if (p === 0 && s === 0 && skipFirstSentence) return;
       const first = p === 0 ? s === (skipFirstSentence ? 1 : 0) : s === 0;
-      candidates.push({ text: sentence, order: order++, priority: first ? (p === 0 ? 0 : 1) : 2 });
+      out.push({ text: sentence, paragraph: p, order: order++, priority: first ? (p === 0 ? 0 : 1) : 2 });
     });
   });
-  const ranked = [...candidates].sort((a, b) => a.priority - b.priority || a.order - b.order);
-  const chosen: Candidate[] = [];
-  let used = 0;
-  for (const c of ranked) {
-    if (chosen.length >= budget.max) break;
-    const w = textWidth(c.text);
-    if (w > budget.maxWidth || used + w > budget.totalWidth) continue;
-    if (c.priority === 2 && chosen.length >= budget.min) continue;
-    chosen.push(c);
-    used += w;
+  return out;
+}
+
+/** One slide's share of a point: its bullets, the scales it is set at, and its paragraphs. */
+export interface SlideShare {
+  bullets: string[];
+  headlineScale: number;
+  bodyScale: number;
+  /** The paragraphs whose notes go with this slide: [from, to). */
+  paragraphs: [number, number];
+}
+
+export interface ShareRequest {
+  /** Ranked candidates, from `candidates()`, or one per item for lists (summary, references). */
+  items: readonly Candidate[];
+  paragraphCount: number;
+  headline: Omit<HeadlineBox, "marker">;
+  /** The continuation marker, for the headline of a follow-up slide. */
+  marker: string;
+  style?: TextStyle;
+  budget?: BulletBudget;
+  size?: SlideSize;
+  /** Fill up to `budget.min` with lower-priority sentences (points and paragraphs, not lists). */
+  fillToMin?: boolean;
+}
+
+/** Split a point's key sentences over as few slides as the room allows (usually one). */
+export function shareSlides(req: ShareRequest): SlideShare[] {
+  const size = req.size ?? DEFAULT_SLIDE_SIZE;
+  const budget = req.budget ?? DEFAULT_BUDGET;
+  const style = req.style ?? STYLES.bullet;
+  const width = contentWidth(size);
+  const fits = (list: readonly Candidate[], scale: number, room: number) =>
+    list.length <= budget.max && listHeight(texts(list), style, scale, width) <= room;
+  const floor = BODY_SCALES[BODY_SCALES.length - 1] as number;
+
+  const usable = req.items.filter((c) => textWidth(c.text) <= budget.maxWidth);
+  // A slide shows at most `max` key sentences: more stay in the notes rather than start a
+  // continuation, which is kept for keys that do not fit even at the floor.
+  let keys = usable.filter((c) => c.priority < 2).slice(0, budget.max);
+  const extras = usable.filter((c) => c.priority === 2);
+  const shares: Array<Omit<SlideShare, "paragraphs"> & { start: number }> = [];
+  for (let first = true; first || keys.length > 0; first = false) {
+    const box = { ...req.headline, marker: first ? "" : req.marker };
+    const hs = headlineScale(box, size);
+    const room = listRoom(headlineBlockHeight(box, hs, size), size);
+    // A key too tall for an empty slide even at the floor stays in the notes.
+    while (keys.length > 0 && !fits([keys[0] as Candidate], floor, room)) keys = keys.slice(1);
+    if (!first && keys.length === 0) break;
+    let count = keys.length;
+    while (count > 1 && !fits(keys.slice(0, count), floor, room)) count--;
+    let taken = keys.slice(0, count);
+    const bs = BODY_SCALES.find((s) => fits(taken, s, room)) ?? floor;
+    if (first && req.fillToMin && count === keys.length) {
+      for (const extra of extras) {
+        if (taken.length >= budget.min) break;
+        const more = [...taken, extra].sort((a, b) => a.order - b.order);
+        if (fits(more, bs, room)) taken = more;
+      }
+    }
+    taken.sort((a, b) => a.order - b.order);
+    shares.push({ bullets: texts(taken), headlineScale: hs, bodyScale: taken.length ? bs : 1, start: taken[0]?.paragraph ?? 0 });
+    keys = keys.slice(count);
   }
-  return chosen.sort((a, b) => a.order - b.order).map((c) => c.text);
+  // Each paragraph's notes go with the slide showing its opening; the first slide takes the rest before.
+  return shares.map(({ start: _start, ...share }, i) => {
+    const from = i === 0 ? 0 : (shares[i]?.start as number);
+    const to = i === shares.length - 1 ? req.paragraphCount : (shares[i + 1]?.start as number);
+    return { ...share, paragraphs: [from, to] };
+  });
+}
+
+const texts = (list: readonly Candidate[]): string[] => list.map((c) => c.text);
+
+/**
+ * Key sentences of a point for one slide at the default size: the first slide's bullets of
+ * `shareSlides`. Kept for callers that want bullets without the layout (handouts, tests).
+ */
+export function pickBullets(
+  paragraphs: string[],
+  skipFirstSentence: boolean,
+  budget: BulletBudget = DEFAULT_BUDGET,
+  clean: (sentence: string) => string = (s) => s,
+): string[] {
+  const items = candidates(paragraphs, skipFirstSentence, clean);
+  const shares = shareSlides({
+    items,
+    paragraphCount: paragraphs.length,
+    headline: { phrases: [], label: "", context: true },
+    marker: "",
+    budget,
+    fillToMin: true,
+  });
+  return shares[0]?.bullets ?? [];
 }

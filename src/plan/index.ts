@@ -3,7 +3,10 @@ import type { Deck, DeckLayout, Slide } from "../model/deck.js";
 import type { Outline, Part } from "../model/outline.js";
 import { stripEmphasis } from "../parse/index.js";
 import { splitSentences, withoutFinalStop } from "../parse/sentences.js";
-import { type BulletBudget, DEFAULT_BUDGET, pickBullets } from "./bullets.js";
+import { type BulletBudget, DEFAULT_BUDGET } from "./bullets.js";
+import { DEFAULT_SLIDE_SIZE, type SlideSize } from "./fit.js";
+import { type FitContext, fitParagraph, fitPoint, fitReferences, fitSection, fitSummary, fitTitle } from "./fit-slides.js";
+import { DEFAULT_RATE, type SpeakingRate, withSpeakingTimes } from "./timing.js";
 import { wordsFor } from "./words.js";
 
 export interface PlanOptions {
@@ -14,6 +17,10 @@ export interface PlanOptions {
   lang?: string;
   layout?: DeckLayout;
   budget?: BulletBudget;
+  /** Slide size the text is fitted to (default 1280×720). */
+  size?: SlideSize;
+  /** Reading pace for the speaking-time estimate in the notes. */
+  speaking?: Partial<SpeakingRate>;
 }
 
 export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
@@ -23,30 +30,45 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
   const clean = markdown ? cleanMarkdownSentence : (s: string) => s;
   const budget = options.budget ?? DEFAULT_BUDGET;
   const title = options.title ?? outline.title ?? words.untitled;
+  const fit: FitContext = {
+    size: options.size ?? DEFAULT_SLIDE_SIZE,
+    budget,
+    lang,
+    marker: words.continued,
+    clean,
+  };
   const slides: Slide[] = [
-    {
-      kind: "title",
-      id: "title",
-      part: 0,
-      title,
-      subtitle: options.subtitle,
-      author: options.author,
-      date: options.date,
-      notes: outline.preface,
-    },
+    fitTitle(
+      {
+        kind: "title",
+        id: "title",
+        part: 0,
+        title,
+        subtitle: options.subtitle,
+        author: options.author,
+        date: options.date,
+        notes: outline.preface,
+      },
+      fit,
+    ),
   ];
   outline.parts.forEach((part, p) => {
-    slides.push(...planPart(part, p + 1, budget, clean, words));
+    slides.push(...planPart(part, p + 1, fit, words));
   });
   if (outline.referencesHeading !== null || outline.references.length > 0) {
-    slides.push({
-      kind: "references",
-      id: "references",
-      part: 0,
-      heading: outline.referencesHeading ?? words.references,
-      entries: outline.references,
-      notes: [],
-    });
+    slides.push(
+      ...fitReferences(
+        {
+          kind: "references",
+          id: "references",
+          part: 0,
+          heading: outline.referencesHeading ?? words.references,
+          entries: outline.references,
+          notes: [],
+        },
+        fit,
+      ),
+    );
   }
   return {
     title,
@@ -56,64 +78,61 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
     lang,
     format: outline.format,
     layout: options.layout ?? "flat",
-    slides,
+    slides: withSpeakingTimes(slides, lang, {
+      cpm: options.speaking?.cpm ?? DEFAULT_RATE.cpm,
+      wpm: options.speaking?.wpm ?? DEFAULT_RATE.wpm,
+    }),
   };
 }
 
-function planPart(
-  part: Part,
-  n: number,
-  budget: BulletBudget,
-  clean: (s: string) => string,
-  words: ReturnType<typeof wordsFor>,
-): Slide[] {
+function planPart(part: Part, n: number, fit: FitContext, words: ReturnType<typeof wordsFor>): Slide[] {
+  const clean = fit.clean;
   const slides: Slide[] = [];
   const untitled = part.title === "";
   const context = { part: n, partLabel: part.label, partHeading: part.heading };
   const byParagraph = part.points.length === 0;
   if (!untitled) {
-    slides.push({
-      kind: "section",
-      id: `part-${n}`,
-      part: n,
-      label: part.label,
-      heading: part.title,
-      notes: byParagraph ? [] : part.intro,
-    });
+    slides.push(
+      fitSection(
+        {
+          kind: "section",
+          id: `part-${n}`,
+          part: n,
+          label: part.label,
+          heading: part.title,
+          notes: byParagraph ? [] : part.intro,
+        },
+        fit,
+      ),
+    );
   }
   if (byParagraph) {
     part.intro.forEach((para, i) => {
       const [first = para] = splitSentences(para).map(clean);
-      slides.push({
-        kind: "paragraph",
-        id: `part-${n}-paragraph-${i + 1}`,
-        ...context,
-        headline: withoutFinalStop(first),
-        bullets: pickBullets([para], true, budget, clean),
-        notes: [para],
-      });
+      slides.push(
+        fitParagraph(
+          {
+            kind: "paragraph",
+            id: `part-${n}-paragraph-${i + 1}`,
+            ...context,
+            headline: withoutFinalStop(first),
+            bullets: [],
+            notes: [para],
+          },
+          para,
+          fit,
+        ),
+      );
     });
   }
   part.points.forEach((point, i) => {
-    slides.push({
-      kind: "point",
-      id: `part-${n}-point-${i + 1}`,
-      ...context,
-      label: point.label,
-      headline: point.headline,
-      bullets: pickBullets(point.paragraphs, true, budget, clean),
-      notes: point.paragraphs,
-    });
+    const base = { kind: "point" as const, ...context, label: point.label, headline: point.headline };
+    slides.push(...fitPoint(base, `part-${n}-point-${i + 1}`, point.paragraphs, fit));
   });
   if (part.closing.length > 0) {
-    slides.push({
-      kind: "summary",
-      id: `part-${n}-summary`,
-      ...context,
-      heading: words.summary,
-      bullets: part.closing.map((para) => splitSentences(para).map(clean)[0] ?? para),
-      notes: part.closing,
-    });
+    const bullets = part.closing.map((para) => splitSentences(para).map(clean)[0] ?? para);
+    const base = { kind: "summary" as const, ...context, heading: words.summary };
+    slides.push(...fitSummary(base, `part-${n}-summary`, part.closing, bullets, fit));
   }
   return slides;
 }

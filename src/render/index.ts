@@ -2,7 +2,8 @@
 import Handlebars from "handlebars";
 import type { Deck, Slide } from "../model/deck.js";
 import { wordsFor } from "../plan/words.js";
-import { renderInline } from "./inline.js";
+import { escapeHtml, renderInline } from "./inline.js";
+import { phraseHtml } from "./linebreak.js";
 
 export interface Templates {
   /** The page shell, `deck.hbs`. */
@@ -49,6 +50,20 @@ export function renderDeck(deck: Deck, options: RenderOptions): OutputFile[] {
   hbs.registerHelper(
     "text",
     (value: unknown) => new Handlebars.SafeString(renderInline(String(value ?? ""), { markdown, allowHtml: options.allowHtml })),
+  );
+  // A headline broken only between phrases (budoux for Chinese); Markdown with markup keeps `text`.
+  hbs.registerHelper("headline", (value: unknown) => {
+    const text = String(value ?? "");
+    const inline = renderInline(text, { markdown, allowHtml: options.allowHtml });
+    return new Handlebars.SafeString(inline === escapeHtml(text) ? phraseHtml(text, deck.lang) : inline);
+  });
+  // The plan's text scales as CSS variables on the slide (numbers from the planner, not user text).
+  hbs.registerHelper("fitStyle", (fit: Slide["fit"]) =>
+    fit
+      ? new Handlebars.SafeString(
+          ` data-fit="scaled" style="--ed-fit-headline: ${Number(fit.headline)}; --ed-fit-body: ${Number(fit.body)}"`,
+        )
+      : "",
   );
   hbs.registerHelper("json", (value: unknown) => new Handlebars.SafeString(scriptJson(value)));
   hbs.registerHelper("eq", (a: unknown, b: unknown) => a === b);

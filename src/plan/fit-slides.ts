@@ -1,0 +1,141 @@
+/**
+ * Slides sized to fit: a point becomes one slide, or (only when its key sentences do not fit even
+ * at the readable floor) a slide and its continuations, each with the notes of the paragraphs it
+ * shows; title and section headings shrink to fit. Pure.
+ */
+import type { PointSlide, ReferencesSlide, SectionSlide, Slide, SummarySlide, TitleSlide } from "../model/deck.js";
+import { headlinePhrases } from "../render/linebreak.js";
+import { type BulletBudget, type Candidate, candidates, type SlideShare, shareSlides } from "./bullets.js";
+import { BASE_FONT_PX, centredHeadingScale, centredLinesHeight, type SlideSize, STYLES } from "./fit.js";
+
+export interface FitContext {
+  size: SlideSize;
+  budget: BulletBudget;
+  lang: string;
+  /** The continuation marker in the deck's language: （續）, （续）, (cont.). */
+  marker: string;
+  clean: (sentence: string) => string;
+}
+
+/** The fit to record on a slide: nothing when both scales are 1, so plain slides stay plain. */
+export function fitOf(headline: number, body: number): Slide["fit"] {
+  return headline === 1 && body === 1 ? undefined : { headline, body };
+}
+
+/** Id of the k-th slide of a point (k = 0 is the point's own slide). */
+export const continuationId = (id: string, k: number): string => (k === 0 ? id : `${id}-cont-${k}`);
+
+type Shared = Pick<PointSlide, "bullets" | "notes" | "fit" | "continued" | "id">;
+
+function spread<T extends Slide>(base: Omit<T, keyof Shared>, id: string, shares: SlideShare[], notes: readonly string[]): T[] {
+  return shares.map(
+    (share, k) =>
+      ({
+        ...base,
+        id: continuationId(id, k),
+        bullets: share.bullets,
+        notes: notes.slice(share.paragraphs[0], share.paragraphs[1]),
+        ...(k > 0 ? { continued: true } : {}),
+        ...withFit(fitOf(share.headlineScale, share.bodyScale)),
+      }) as unknown as T,
+  );
+}
+
+const withFit = (fit: Slide["fit"]): { fit?: Slide["fit"] } => (fit ? { fit } : {});
+
+/** A point's slides: usually one; more only when its key sentences need a continuation. */
+export function fitPoint(
+  base: Omit<PointSlide, keyof Shared>,
+  id: string,
+  paragraphs: readonly string[],
+  ctx: FitContext,
+): PointSlide[] {
+  const shares = shareSlides({
+    items: candidates(paragraphs, true, ctx.clean),
+    paragraphCount: paragraphs.length,
+    headline: { phrases: headlinePhrases(base.headline, ctx.lang), label: base.label, context: true },
+    marker: ctx.marker,
+    budget: ctx.budget,
+    size: ctx.size,
+    fillToMin: true,
+  });
+  return spread<PointSlide>(base, id, shares, paragraphs);
+}
+
+/** A paragraph slide (a part without points): its first sentence is the headline. */
+export function fitParagraph<T extends Slide & { headline: string; bullets: string[] }>(
+  slide: T,
+  paragraph: string,
+  ctx: FitContext,
+): T {
+  const [share] = shareSlides({
+    items: candidates([paragraph], true, ctx.clean),
+    paragraphCount: 1,
+    headline: { phrases: headlinePhrases(slide.headline, ctx.lang), label: "", context: true },
+    marker: ctx.marker,
+    budget: ctx.budget,
+    size: ctx.size,
+    fillToMin: true,
+  });
+  if (!share) return slide;
+  return { ...slide, bullets: share.bullets, ...withFit(fitOf(share.headlineScale, share.bodyScale)) };
+}
+
+const listItems = (texts: readonly string[]): Candidate[] =>
+  texts.map((text, i) => ({ text, paragraph: i, order: i, priority: 1 }));
+
+/** A part's summary: one bullet per closing paragraph, continued when they do not fit. */
+export function fitSummary(
+  base: Omit<SummarySlide, keyof Shared>,
+  id: string,
+  closing: readonly string[],
+  bullets: readonly string[],
+  ctx: FitContext,
+): SummarySlide[] {
+  const shares = shareSlides({
+    items: listItems(bullets),
+    paragraphCount: closing.length,
+    headline: { phrases: [base.heading], label: "", context: true },
+    marker: ctx.marker,
+    budget: { ...ctx.budget, maxWidth: Number.POSITIVE_INFINITY },
+    size: ctx.size,
+  });
+  return spread<SummarySlide>(base, id, shares, closing);
+}
+
+/** The references, continued over as many slides as the list needs; entries are never cut. */
+export function fitReferences(slide: ReferencesSlide, ctx: FitContext): ReferencesSlide[] {
+  const shares = shareSlides({
+    items: listItems(slide.entries),
+    paragraphCount: 0,
+    headline: { phrases: [slide.heading], label: "", context: false },
+    marker: ctx.marker,
+    budget: { ...ctx.budget, max: 12, maxWidth: Number.POSITIVE_INFINITY },
+    style: STYLES.reference,
+    size: ctx.size,
+  });
+  return shares.map((share, k) => ({
+    ...slide,
+    id: continuationId(slide.id, k),
+    entries: share.bullets,
+    ...(k > 0 ? { continued: true } : {}),
+    ...withFit(fitOf(share.headlineScale, share.bodyScale)),
+  }));
+}
+
+/** A section slide whose heading shrinks until it fits, kicker included. */
+export function fitSection(slide: SectionSlide, ctx: FitContext): SectionSlide {
+  const kicker = 0.75 * BASE_FONT_PX * 1.8;
+  const s = centredHeadingScale(headlinePhrases(slide.heading, ctx.lang), STYLES.sectionHeading, ctx.size, kicker);
+  return { ...slide, ...withFit(fitOf(s, 1)) };
+}
+
+/** A title slide whose title shrinks until it fits with its subtitle, author and date. */
+export function fitTitle(slide: TitleSlide, ctx: FitContext): TitleSlide {
+  const extra =
+    centredLinesHeight(slide.subtitle ?? "", 1.1, ctx.size, 1) +
+    centredLinesHeight(slide.author ?? "", 0.8, ctx.size, 0.2) +
+    centredLinesHeight(slide.date ?? "", 0.8, ctx.size, 0.2);
+  const s = centredHeadingScale(headlinePhrases(slide.title, ctx.lang), STYLES.deckTitle, ctx.size, extra);
+  return { ...slide, ...withFit(fitOf(s, 1)) };
+}

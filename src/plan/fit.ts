@@ -1,0 +1,167 @@
+/**
+ * A width-and-height model of a slide, so the pure planner can decide how much text a slide holds
+ * before any browser sees it. The numbers mirror templates/deck.css (sizes in em of the reveal.js
+ * theme's 42px base) and were calibrated against Chromium: tests/browser/fit-model.test.ts checks
+ * that the model never predicts fewer lines than Chromium lays out, and `essay-deck check`
+ * measures the real thing. The model errs on the side of more lines: a slide with a little air
+ * at the bottom is fine, a clipped one is not.
+ */
+/** Width in full-width character units: a CJK character or full-width mark is 1, anything else ½. */
+export function textWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0) as number;
+    width += c >= 0x2e80 || (c >= 0x2010 && c <= 0x201f) ? 1 : 0.5;
+  }
+  return width;
+}
+
+export interface SlideSize {
+  width: number;
+  height: number;
+}
+
+export const DEFAULT_SLIDE_SIZE: SlideSize = { width: 1280, height: 720 };
+
+/** reveal.js themes' `--r-main-font-size`, the em every size below is relative to. */
+export const BASE_FONT_PX = 42;
+
+/** Scales tried for a headline, largest first; the last is the readable floor. */
+export const HEADLINE_SCALES = [1, 0.9, 0.8, 0.7, 0.65] as const;
+/** Scales tried for bullets and lists, largest first; the last is the readable floor. */
+export const BODY_SCALES = [1, 0.9, 0.8, 0.75] as const;
+/** No text on a slide is smaller than this (px at the slide's own size); `check` enforces it. */
+export const MIN_TEXT_PX = 18;
+/** Bullets and list entries never shrink below this. */
+export const MIN_BODY_PX = 24;
+
+/** Share of the slide height the model lets content use: the rest absorbs its estimation error. */
+const USABLE = 0.96;
+
+/** How a block of text is set, in em of the base font (see templates/deck.css). */
+export interface TextStyle {
+  size: number;
+  lineHeight: number;
+  /** Space below each item, in em of the item's own font. */
+  gap: number;
+  /** Horizontal space the block loses (padding, list indent, label), in em of its own font. */
+  indent: number;
+}
+
+export const STYLES = {
+  headline: { size: 1.3, lineHeight: 1.3, gap: 0.5, indent: 0 },
+  bullet: { size: 0.78, lineHeight: 1.55, gap: 0.55, indent: 1.2 },
+  reference: { size: 0.6, lineHeight: 1.55, gap: 0.55, indent: 1.2 },
+  sectionHeading: { size: 1.6, lineHeight: 1.35, gap: 0, indent: 0.68 },
+  deckTitle: { size: 2, lineHeight: 1.25, gap: 0.4, indent: 0 },
+} as const satisfies Record<string, TextStyle>;
+
+/** Padding of a content slide (`section.slide-point` …): 0.2em 0.4em. */
+const PAD = { x: 0.4, y: 0.2 };
+/** The context line above a headline: 0.5em text, 0.4em padding, 1px rule, 0.6em margin. */
+const CONTEXT_PX = (0.5 * 1.3 + 0.5 * 0.4 + 0.5 * 0.6) * BASE_FONT_PX + 1;
+
+export const slideHeight = (size: SlideSize): number => size.height * USABLE;
+
+/** Width a content slide gives its text, in px. */
+export const contentWidth = (size: SlideSize): number => size.width - 2 * PAD.x * BASE_FONT_PX;
+
+/**
+ * Full-width characters a line holds. One character less than the box allows: strict line
+ * breaking may push a character to the next line rather than start one with a closing mark.
+ */
+export function charsPerLine(widthPx: number, fontPx: number): number {
+  return Math.max(4, Math.floor(widthPx / fontPx) - 1);
+}
+
+/** Lines a run of text breakable anywhere takes (CJK; Latin words are short against a line). */
+export function linesOf(text: string, cpl: number): number {
+  return Math.max(1, Math.ceil(textWidth(text) / cpl));
+}
+
+/** Lines a run of unbreakable phrases takes, filled greedily as a browser does. */
+export function linesOfPhrases(phrases: readonly string[], cpl: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const phrase of phrases) {
+    const w = textWidth(phrase.trimEnd());
+    if (used > 0 && used + w > cpl) {
+      lines++;
+      used = 0;
+    }
+    if (w > cpl) {
+      // Wider than a line: overflow-wrap breaks it anywhere.
+      lines += Math.ceil(w / cpl) - 1;
+      used = w % cpl;
+    } else used += textWidth(phrase);
+  }
+  return lines;
+}
+
+/** Height of a list of items set in `style` at `scale` within `widthPx` (the slide's content width). */
+export function listHeight(items: readonly string[], style: TextStyle, scale: number, widthPx: number): number {
+  const font = style.size * BASE_FONT_PX * scale;
+  const cpl = charsPerLine(widthPx - style.indent * font, font);
+  return items.reduce((sum, item) => sum + (linesOf(item, cpl) * style.lineHeight + style.gap) * font, 0);
+}
+
+/** A content slide's headline: its phrases, the label before it and the marker after it. */
+export interface HeadlineBox {
+  phrases: readonly string[];
+  /** The point's label (第一), drawn as a badge before the headline; empty when none. */
+  label: string;
+  /** The continuation marker (（續）) drawn after the headline, when there is one. */
+  marker: string;
+  /** Whether the slide has the context line (part label and heading) above the headline. */
+  context: boolean;
+}
+
+/** Height from the slide's top to the start of its list, with the headline at `scale`. */
+export function headlineBlockHeight(box: HeadlineBox, scale: number, size: SlideSize): number {
+  const font = STYLES.headline.size * BASE_FONT_PX * scale;
+  let width = contentWidth(size);
+  // Badge: 0.55em text with 0.5em padding each side, then a 0.5em gap (deck.css .point-label).
+  if (box.label) width -= (textWidth(box.label) + 1) * 0.55 * font + 0.5 * font;
+  if (box.marker) width -= textWidth(box.marker) * 0.5 * font + 0.5 * font;
+  const lines = linesOfPhrases(box.phrases, charsPerLine(width, font));
+  const top = PAD.y * BASE_FONT_PX + (box.context ? CONTEXT_PX : 0);
+  return top + lines * STYLES.headline.lineHeight * font + STYLES.headline.gap * font;
+}
+
+/**
+ * The largest headline scale at which the headline takes at most `share` of the slide, or the
+ * floor: a long headline shrinks before it crowds out the bullets.
+ */
+export function headlineScale(box: HeadlineBox, size: SlideSize, share = 0.42): number {
+  const limit = slideHeight(size) * share;
+  for (const s of HEADLINE_SCALES) if (headlineBlockHeight(box, s, size) <= limit) return s;
+  return HEADLINE_SCALES[HEADLINE_SCALES.length - 1] as number;
+}
+
+/** Room left for the list below a headline block (bottom padding taken off). */
+export const listRoom = (top: number, size: SlideSize): number => slideHeight(size) - top - PAD.y * BASE_FONT_PX;
+
+/** A title or section slide's heading: the largest scale at which everything fits, or the floor. */
+export function centredHeadingScale(
+  phrases: readonly string[],
+  style: TextStyle,
+  size: SlideSize,
+  /** Height of the slide's other lines (kicker, subtitle, author), in px. */
+  extra: number,
+): number {
+  const width = size.width - 2 * 0.6 * BASE_FONT_PX;
+  for (const s of HEADLINE_SCALES) {
+    const font = style.size * BASE_FONT_PX * s;
+    const lines = linesOfPhrases(phrases, charsPerLine(width - style.indent * font, font));
+    if (lines * style.lineHeight * font + style.gap * font + extra <= slideHeight(size) * 0.9) return s;
+  }
+  return HEADLINE_SCALES[HEADLINE_SCALES.length - 1] as number;
+}
+
+/** Lines of plain text of `sizeEm` across a title or section slide, with their margins, in px. */
+export function centredLinesHeight(text: string, sizeEm: number, size: SlideSize, marginEm = 0.3): number {
+  if (!text) return 0;
+  const font = sizeEm * BASE_FONT_PX;
+  const cpl = charsPerLine(size.width - 2 * 0.6 * BASE_FONT_PX, font);
+  return linesOf(text, cpl) * 1.3 * font + marginEm * font;
+}

@@ -1,0 +1,79 @@
+/**
+ * Headlines broken at phrase boundaries. Chinese has no spaces, so a browser breaks a headline
+ * between any two characters: 「重要」 splits into 「重」 / 「要」, a lone 「性」 ends up on the last
+ * line. budoux finds the phrases; we glue punctuation to the phrase it belongs to and keep a
+ * one-character phrase with its neighbour, then allow breaks only between phrases (`<wbr>` inside
+ * a `word-break: keep-all` span; `overflow-wrap: anywhere` is the fallback for a phrase wider than
+ * the line). Pure: the planner uses the same phrases to estimate how many lines a headline takes.
+ */
+import { type HTMLProcessingParser, loadDefaultSimplifiedChineseParser, loadDefaultTraditionalChineseParser } from "budoux";
+import { escapeHtml } from "./inline.js";
+
+/** Marks that must not start a line (closing brackets, quotes, commas, stops). */
+const CLOSING = new Set([..."，。、；：！？」』）》〉】〕〗”’…‥・·,.;:!?)]}%％"]);
+/** Marks that must not end a line (opening brackets and quotes). */
+const OPENING = new Set([..."「『（《〈【〔〖“‘([{"]);
+
+let hant: HTMLProcessingParser | undefined;
+let hans: HTMLProcessingParser | undefined;
+
+/** The budoux parser for a language, or null when the language is not Chinese. */
+function parserFor(lang: string): HTMLProcessingParser | null {
+  if (!/^zh/i.test(lang)) return null;
+  if (/^zh-(Hans|CN|SG)/i.test(lang)) {
+    hans ??= loadDefaultSimplifiedChineseParser();
+    return hans;
+  }
+  hant ??= loadDefaultTraditionalChineseParser();
+  return hant;
+}
+
+/** Whether a phrase is a single character (punctuation aside), too short to stand on a line alone. */
+const isTiny = (phrase: string): boolean => [...phrase].filter((c) => !CLOSING.has(c) && !OPENING.has(c)).length <= 1;
+
+/**
+ * Phrases of a headline: their concatenation is the text. None starts with closing punctuation or
+ * ends with opening punctuation, and the last one is never a single character. Non-Chinese text is
+ * one phrase per run up to a space, where browsers break anyway.
+ */
+export function headlinePhrases(text: string, lang: string): string[] {
+  const parser = parserFor(lang);
+  const raw = parser ? parser.parse(text) : text.split(/(?<=\s)/);
+  const phrases: string[] = [];
+  for (const piece of raw) {
+    if (piece === "") continue;
+    let p = piece;
+    const prev = phrases.length - 1;
+    // Closing marks at the start move back to the phrase they close.
+    let lead = 0;
+    const chars = [...p];
+    while (lead < chars.length && CLOSING.has(chars[lead] as string)) lead++;
+    if (lead > 0 && prev >= 0) {
+      phrases[prev] += chars.slice(0, lead).join("");
+      p = chars.slice(lead).join("");
+      if (p === "") continue;
+    }
+    // A phrase that ends with an opening mark, or a one-character phrase, joins what follows.
+    const last = phrases.at(-1);
+    if (last !== undefined && (OPENING.has([...last].at(-1) as string) || (parser && isTiny(last) && !/\s$/.test(last)))) {
+      phrases[phrases.length - 1] = last + p;
+    } else phrases.push(p);
+  }
+  // A one-character last phrase would sit alone on the last line: keep it with the one before.
+  if (phrases.length > 1 && parser && isTiny(phrases.at(-1) as string)) {
+    const tail = phrases.pop() as string;
+    phrases[phrases.length - 1] += tail;
+  }
+  return phrases;
+}
+
+/**
+ * Escaped HTML of a headline with break opportunities only between phrases. Each phrase is
+ * escaped on its own, so no user text is ever injected as markup, and the textContent of the
+ * result is the headline itself (`<wbr>` has none).
+ */
+export function phraseHtml(text: string, lang: string): string {
+  const phrases = headlinePhrases(text, lang);
+  if (phrases.length <= 1 || !parserFor(lang)) return escapeHtml(text);
+  return `<span class="phrased">${phrases.map(escapeHtml).join("<wbr>")}</span>`;
+}
