@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from "commander";
 import { DeckError, ExitCode } from "../errors.js";
 import { packageVersion } from "../io/paths.js";
 import { registerBuild } from "./build.js";
+import { registerCheck } from "./check.js";
 import { registerEject } from "./eject.js";
 import { registerOutline } from "./outline.js";
 import { registerServe } from "./serve.js";
@@ -49,6 +50,7 @@ Exit codes: 0 ok, 1 bug, 2 usage, 3 essay not found, 4 essay unreadable, 5 confi
   );
   registerBuild(program, io);
   registerOutline(program, io);
+  registerCheck(program, io);
   registerThemes(program, io);
   registerServe(program, io);
   registerEject(program, io);

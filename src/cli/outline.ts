@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { loadEssay } from "../build.js";
+import { deckFromEssay, loadEssay } from "../build.js";
 import type { Outline } from "../model/outline.js";
 import { outlineToJson } from "../parse/index.js";
 import { addEssayOptions, type BuildFlags, settingsFromFlags } from "./build.js";
@@ -31,23 +31,36 @@ export function registerOutline(program: Command, io: CliIO): void {
       io.stdout(`${JSON.stringify(outlineToJson(outline), null, 2)}\n`);
       return;
     }
-    io.stdout(formatTree(outline));
+    io.stdout(formatTree(outline, continuedSlides(deckFromEssay(loaded).slides)));
   });
 }
 
-export function formatTree(outline: Outline): string {
+/** How many slides each continued point takes, by the point's slide id (part-1-point-2 → 2). */
+export function continuedSlides(slides: ReadonlyArray<{ id: string; continued?: boolean }>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const s of slides) {
+    if (!s.continued) continue;
+    const base = s.id.replace(/-cont-\d+$/, "");
+    counts.set(base, (counts.get(base) ?? 1) + 1);
+  }
+  return counts;
+}
+
+export function formatTree(outline: Outline, continued: Map<string, number> = new Map()): string {
   const lines: string[] = [];
   const clip = (t: string, n = 60) => (t.length > n ? `${t.slice(0, n)}…` : t);
   lines.push(`${outline.title ?? "(no title)"}  [${outline.lang}, ${outline.paragraphs.length} paragraphs]`);
   if (outline.preface.length) lines.push(`├─ preface: ${outline.preface.length} paragraphs`);
-  for (const part of outline.parts) {
+  outline.parts.forEach((part, n) => {
     lines.push(`├─ ${clip(part.title || part.heading || "(untitled part)")}`);
     if (part.intro.length) lines.push(`│  ├─ intro: ${part.intro.length} paragraphs`);
-    for (const p of part.points) {
+    part.points.forEach((p, i) => {
       lines.push(`│  ├─ ${p.label}  ${clip(p.headline)}  (${p.paragraphs.length} ¶)`);
-    }
+      const slides = continued.get(`part-${n + 1}-point-${i + 1}`);
+      if (slides) lines.push(`│  │  └─ continued: ${slides} slides (its key sentences do not fit on one)`);
+    });
     if (part.closing.length) lines.push(`│  └─ closing: ${part.closing.length} paragraphs`);
-  }
+  });
   if (outline.references.length) lines.push(`└─ references: ${outline.references.length}`);
   return `${lines.join("\n")}\n`;
 }

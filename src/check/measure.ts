@@ -1,0 +1,188 @@
+/**
+ * Measure a built deck in Chromium: for every slide, whether anything lies outside the slide box,
+ * text set smaller than the readable floor, and characters no installed font can draw. The only
+ * browser code of `check`; the verdict and the report are pure (report.ts).
+ */
+import { pathToFileURL } from "node:url";
+import type { Browser } from "puppeteer";
+import { MIN_BODY_PX, MIN_TEXT_PX } from "../plan/fit.js";
+
+export interface SlideMeasure {
+  id: string;
+  kind: string;
+  /** Position as Reveal numbers it: "3" or "3.2" in a vertical stack (1-based). */
+  number: string;
+  /** Text scales the planner set (`data-fit` slides), 1 when none. */
+  headlineScale: number;
+  bodyScale: number;
+  continued: boolean;
+  /** How far content reaches past the slide box, in slide px (0 when it fits). */
+  overflowPx: number;
+  /** What reaches past: tag, class and the start of its text. */
+  overflowing: string[];
+  /** Text set below the floor: its size in px and the start of the text. */
+  smallText: Array<{ px: number; text: string }>;
+  /** Characters drawn as a missing-glyph box, each once. */
+  missingGlyphs: string[];
+}
+
+export interface Floors {
+  /** Any text on a slide, px at the slide's own size. */
+  text: number;
+  /** Bullets of points, paragraphs and summaries. */
+  body: number;
+}
+
+export const DEFAULT_FLOORS: Floors = { text: MIN_TEXT_PX, body: MIN_BODY_PX };
+
+export interface MeasureOptions {
+  width: number;
+  height: number;
+  floors?: Floors;
+  timeout?: number;
+  /** Browser console errors and failed requests, as they happen. */
+  onWarning?: (message: string) => void;
+}
+
+/** Open `indexHtml` in a new page of `browser` and measure every slide. */
+export async function measureDeck(browser: Browser, indexHtml: string, options: MeasureOptions): Promise<SlideMeasure[]> {
+  const page = await browser.newPage();
+  try {
+    const warn = options.onWarning ?? (() => {});
+    page.on("pageerror", (e) => warn(`page error: ${String((e as Error).message ?? e)}`));
+    page.on("requestfailed", (r) => warn(`request failed: ${r.url().slice(0, 120)}`));
+    // Reveal scales the slide into the window; a window of the slide's size keeps the scale near 1.
+    await page.setViewport({ width: options.width, height: options.height });
+    const timeout = options.timeout ?? 60_000;
+    await page.goto(pathToFileURL(indexHtml).href, { waitUntil: "load", timeout });
+    await page.waitForFunction("window.Reveal && Reveal.isReady()", { timeout });
+    return await page.evaluate(measureInPage, options.floors ?? DEFAULT_FLOORS);
+  } finally {
+    await page.close();
+  }
+}
+
+interface RevealApi {
+  getSlides(): HTMLElement[];
+  getIndices(slide: HTMLElement): { h: number; v?: number };
+  getComputedSlideSize(): { width: number; height: number };
+  slide(h: number, v?: number): void;
+  configure(options: Record<string, unknown>): void;
+}
+
+/** Runs inside the page: self-contained, no closures over Node values. */
+async function measureInPage(floors: Floors): Promise<SlideMeasure[]> {
+  const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
+  reveal.configure({ transition: "none", backgroundTransition: "none" });
+  await document.fonts.ready;
+  const slideSize = reveal.getComputedSlideSize();
+  const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null))));
+
+  // A character no font has is drawn as the first font's .notdef box: the same pixels as a
+  // code point nobody draws (U+10FFFD). Compare each character with that box, per font.
+  const canvas = document.createElement("canvas");
+  canvas.width = 64;
+  canvas.height = 64;
+  const ctx = canvas.getContext("2d", { willReadFrequently: true }) as CanvasRenderingContext2D;
+  const width = (font: string, ch: string): number => {
+    ctx.font = font;
+    return ctx.measureText(ch).width;
+  };
+  const pixels = (font: string, ch: string): string => {
+    ctx.clearRect(0, 0, 64, 64);
+    ctx.font = font;
+    ctx.fillText(ch, 4, 52);
+    return ctx.getImageData(0, 0, 64, 64).data.join(",");
+  };
+  const notdef = new Map<string, { width: number; pixels: string }>();
+  const verdicts = new Map<string, boolean>();
+  const isMissing = (font: string, ch: string): boolean => {
+    const key = `${font}\u0000${ch}`;
+    let missing = verdicts.get(key);
+    if (missing === undefined) {
+      let box = notdef.get(font);
+      if (!box) {
+        box = { width: width(font, "\u{10FFFD}"), pixels: pixels(font, "\u{10FFFD}") };
+        notdef.set(font, box);
+      }
+      // Widths differ for almost every real glyph: compare pixels only when they do not.
+      missing = width(font, ch) === box.width && pixels(font, ch) === box.pixels;
+      verdicts.set(key, missing);
+    }
+    return missing;
+  };
+  const describe = (el: Element) =>
+    `${el.tagName.toLowerCase()}${el.classList.length ? `.${[...el.classList].join(".")}` : ""} "${(el.textContent ?? "").trim().slice(0, 24)}"`;
+
+  const out: SlideMeasure[] = [];
+  for (const slide of reveal.getSlides()) {
+    const idx = reveal.getIndices(slide);
+    reveal.slide(idx.h, idx.v ?? 0);
+    await frame();
+    const box = slide.getBoundingClientRect();
+    const scale = box.width / slideSize.width || 1;
+    const limit = {
+      left: box.left,
+      top: box.top,
+      right: box.left + slideSize.width * scale,
+      bottom: box.top + slideSize.height * scale,
+    };
+    let overflowPx = 0;
+    const overflowing = new Set<string>();
+    const smallText: SlideMeasure["smallText"] = [];
+    const missing = new Set<string>();
+    const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      const text = node.textContent ?? "";
+      if (!parent || text.trim() === "" || parent.closest("aside.notes")) continue;
+      const style = getComputedStyle(parent);
+      if (style.display === "none" || style.visibility === "hidden") continue;
+      // Text inside a box that hides its overflow shows only within that box: the box is what
+      // must fit, and text cut off inside it is clipped (unless cut with an ellipsis on purpose,
+      // as the context line is).
+      let clip: HTMLElement | null = null;
+      for (let el: HTMLElement | null = parent; el && el !== slide; el = el.parentElement) {
+        const cs = getComputedStyle(el);
+        if (cs.overflowX === "visible" && cs.overflowY === "visible") continue;
+        clip = el;
+        const cut = el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1;
+        if (cut && cs.textOverflow !== "ellipsis") overflowing.add(`${describe(el)} (clipped)`);
+        break;
+      }
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const rects = clip ? [clip.getBoundingClientRect()] : [...range.getClientRects()];
+      for (const r of rects) {
+        const past = Math.max(limit.left - r.left, limit.top - r.top, r.right - limit.right, r.bottom - limit.bottom);
+        if (past > 1) {
+          overflowPx = Math.max(overflowPx, past / scale);
+          overflowing.add(describe(parent));
+        }
+      }
+      const px = Number.parseFloat(style.fontSize);
+      const floor = parent.closest(".point-bullets li, .summary-bullets li") ? floors.body : floors.text;
+      if (px < floor - 0.05) smallText.push({ px: Math.round(px * 10) / 10, text: text.trim().slice(0, 24) });
+      const font = `${style.fontStyle} ${style.fontWeight} 48px ${style.fontFamily}`;
+      for (const ch of new Set(text)) {
+        // Spaces, controls and marks (combining, variation selectors) have no glyph of their own.
+        if (/^(?:\s|\p{Cc}|\p{Cf}|\p{M})$/u.test(ch)) continue;
+        if (isMissing(font, ch)) missing.add(ch);
+      }
+    }
+    if (overflowing.size > 0 && overflowPx === 0) overflowPx = 1;
+    out.push({
+      id: slide.id,
+      kind: slide.dataset.kind ?? "",
+      number: idx.v ? `${idx.h + 1}.${idx.v + 1}` : `${idx.h + 1}`,
+      headlineScale: Number(slide.style.getPropertyValue("--ed-fit-headline") || 1),
+      bodyScale: Number(slide.style.getPropertyValue("--ed-fit-body") || 1),
+      continued: slide.dataset.continued === "true",
+      overflowPx: Math.round(overflowPx),
+      overflowing: [...overflowing].slice(0, 5),
+      smallText: smallText.slice(0, 5),
+      missingGlyphs: [...missing],
+    });
+  }
+  return out;
+}

@@ -1,0 +1,84 @@
+/** `essay-deck check`: build the deck, measure every slide in Chromium, report what does not fit. */
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Command } from "commander";
+import { launchBrowser } from "../browser/launch.js";
+import { build } from "../build.js";
+import { DEFAULT_FLOORS, measureDeck } from "../check/measure.js";
+import { buildReport, type CheckReport, formatTable, hasFitFailure } from "../check/report.js";
+import { DeckError, ExitCode } from "../errors.js";
+import { DEFAULT_SLIDE_SIZE } from "../plan/fit.js";
+import { DEFAULT_THEME } from "../themes.js";
+import { addEssayOptions, type BuildFlags, settingsFromFlags } from "./build.js";
+import type { CliIO } from "./index.js";
+import { createLogger } from "./log.js";
+
+interface CheckFlags extends BuildFlags {
+  json?: boolean;
+  browserPath?: string;
+}
+
+export function registerCheck(program: Command, io: CliIO): void {
+  const cmd = program
+    .command("check")
+    .description("build the deck and measure every slide in Chromium: overflow, text below the floor, missing glyphs")
+    .argument("[input]", "essay file or folder (default: ./content/)")
+    .option("-o, --output <dir>", "build into this folder and keep it (default: a temporary folder)")
+    .option("--json", "print the report as JSON on stdout")
+    .option("--browser-path <path>", "Chrome, Chromium or Edge to measure with (default: found on this machine)");
+  addEssayOptions(cmd).action(async (input: string | undefined, flags: CheckFlags) => {
+    const report = await runCheck(input, flags, io);
+    io.stdout(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatTable(report));
+    const failing = report.slides.filter((s) => s.problems.length > 0);
+    if (failing.length === 0) return;
+    const list = failing.map((s) => `${s.number} ${s.id}`).join(", ");
+    if (hasFitFailure(report)) {
+      throw new DeckError(`${failing.length} slide(s) do not fit: ${list}; shorten them or pick another --size`, ExitCode.fit);
+    }
+    throw new DeckError(
+      `no installed font draws ${report.summary.missingGlyphs.join(" ")} (slides ${list}): install one, e.g. fonts-noto-cjk`,
+      ExitCode.fontMissing,
+    );
+  });
+}
+
+export async function runCheck(input: string | undefined, flags: CheckFlags, io: CliIO): Promise<CheckReport> {
+  const log = createLogger(io, flags.quiet || flags.json);
+  const started = performance.now();
+  const temp = flags.output ? null : mkdtempSync(path.join(os.tmpdir(), "essay-deck-check-"));
+  try {
+    const result = build({
+      input,
+      cwd: io.cwd,
+      outDir: flags.output ?? (temp as string),
+      flags: settingsFromFlags(flags),
+      config: flags.config,
+      encoding: flags.encoding,
+      allowHtml: flags.allowHtml,
+    });
+    for (const w of result.warnings) log.warn(w);
+    const size = result.settings.size ?? DEFAULT_SLIDE_SIZE;
+    const browser = await launchBrowser({ browserPath: flags.browserPath });
+    try {
+      const measures = await measureDeck(browser, path.join(result.outDir, "index.html"), {
+        ...size,
+        onWarning: (m) => log.warn(m),
+      });
+      return buildReport(
+        measures,
+        {
+          essay: path.relative(io.cwd, result.essayPath) || result.essayPath,
+          theme: result.settings.theme ?? DEFAULT_THEME,
+          size,
+          floors: DEFAULT_FLOORS,
+        },
+        performance.now() - started,
+      );
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    if (temp) rmSync(temp, { recursive: true, force: true });
+  }
+}
