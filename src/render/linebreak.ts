@@ -6,7 +6,9 @@
  * a `word-break: keep-all` span; `overflow-wrap: anywhere` is the fallback for a phrase wider than
  * the line). Pure: the planner uses the same phrases to estimate how many lines a headline takes.
  */
-import { type HTMLProcessingParser, loadDefaultSimplifiedChineseParser, loadDefaultTraditionalChineseParser } from "budoux";
+import { createRequire } from "node:module";
+import path from "node:path";
+import type { Parser } from "budoux";
 import { escapeHtml } from "./inline.js";
 
 /** Marks that must not start a line (closing brackets, quotes, commas, stops). */
@@ -14,18 +16,34 @@ const CLOSING = new Set([..."，。、；：！？」』）》〉】〕〗”’
 /** Marks that must not end a line (opening brackets and quotes). */
 const OPENING = new Set([..."「『（《〈【〔〖“‘([{"]);
 
-let hant: HTMLProcessingParser | undefined;
-let hans: HTMLProcessingParser | undefined;
+let hant: Parser | undefined;
+let hans: Parser | undefined;
 
 /** The budoux parser for a language, or null when the language is not Chinese. */
-function parserFor(lang: string): HTMLProcessingParser | null {
+function parserFor(lang: string): Parser | null {
   if (!/^zh/i.test(lang)) return null;
   if (/^zh-(Hans|CN|SG)/i.test(lang)) {
-    hans ??= loadDefaultSimplifiedChineseParser();
+    hans ??= loadParser("zh-hans");
     return hans;
   }
-  hant ??= loadDefaultTraditionalChineseParser();
+  hant ??= loadParser("zh-hant");
   return hant;
+}
+
+const requireBudoux = createRequire(import.meta.url);
+
+/**
+ * budoux's bare Parser with one of its models, required by file. The package's entry point also
+ * loads its HTML processor and linkedom (a DOM for Node): more than the whole HTML build of the
+ * reference essay takes, for a parse() we never use. budoux is pinned in package.json.
+ */
+function loadParser(model: "zh-hans" | "zh-hant"): Parser {
+  const dist = path.dirname(requireBudoux.resolve("budoux"));
+  const budoux = requireBudoux(path.join(dist, "parser.js")) as { Parser: typeof Parser };
+  const data = requireBudoux(path.join(dist, "data", "models", `${model}.js`)) as {
+    model: ConstructorParameters<typeof Parser>[0];
+  };
+  return new budoux.Parser(data.model);
 }
 
 /** Whether a phrase is a single character (punctuation aside), too short to stand on a line alone. */
