@@ -6,7 +6,7 @@ import { loadConverter } from "./convert/opencc.js";
 import { convertOutline, convertSettings, scriptLang } from "./convert/script.js";
 import { DeckError, ExitCode } from "./errors.js";
 import { resolveStyles, revealAssets } from "./io/assets.js";
-import { readEssay, resolveInput } from "./io/input.js";
+import { confineToEssayFolder, readEssay, resolveInput } from "./io/input.js";
 import { packageVersion } from "./io/paths.js";
 import { loadTemplates } from "./io/templates.js";
 import { writeDeck } from "./io/write.js";
@@ -49,6 +49,7 @@ export function loadEssay(options: LoadOptions = {}): LoadedEssay {
   );
   const errors = [...(fromFile?.errors ?? []), ...fromFront.errors];
   if (errors.length > 0) throw new DeckError(errors.join("; "), ExitCode.config);
+  confineToEssayFolder(fromFront.settings, essayPath, `${path.basename(essayPath)} front matter`);
   const warnings = [
     ...parsed.warnings.map((w) => `${path.basename(essayPath)}${w.line ? `:${w.line}` : ""}: ${w.message}`),
     ...(fromFile?.warnings ?? []),

@@ -1,5 +1,5 @@
 /** Find and read the essay: the only place that turns bytes from disk into essay text. */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { DeckError, ExitCode } from "../errors.js";
 import type { EssayFormat } from "../model/outline.js";
@@ -75,4 +75,31 @@ export function readEssay(file: string, encoding?: string): EssaySource {
     throw new DeckError(`${file} holds only blank lines and spaces: write the essay in it first`, ExitCode.inputInvalid);
   }
   return { path: file, format: formatOf(file), text, encoding: used };
+}
+
+/**
+ * Files an essay's front matter names (a theme or CSS file, a template folder) must lie in the
+ * essay's own folder: an essay may come from someone else, and must not pull other files of the
+ * disk into the deck. Flags and the config file are the user's own and may point anywhere.
+ */
+export function confineToEssayFolder(
+  settings: { theme?: string; css?: string; templateDir?: string },
+  essayPath: string,
+  source: string,
+): void {
+  const dir = path.dirname(essayPath);
+  const real = (p: string): string => (existsSync(p) ? realpathSync(p) : p);
+  const root = real(dir);
+  for (const key of ["theme", "css", "templateDir"] as const) {
+    const value = settings[key];
+    if (value === undefined || (key === "theme" && !/\.css$/i.test(value))) continue;
+    const target = real(path.resolve(dir, value));
+    const rel = path.relative(root, target);
+    if (rel === ".." || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) {
+      throw new DeckError(
+        `${source}: "${key}" points outside the essay's folder (${value}): front matter may only name files beside the essay; pass --${key === "templateDir" ? "template-dir" : key} instead`,
+        ExitCode.config,
+      );
+    }
+  }
 }
