@@ -11,7 +11,7 @@ import { launchBrowser } from "../browser/launch.js";
 import { DeckError, ExitCode } from "../errors.js";
 import { recordOwned, writeFileAtomic } from "../io/write.js";
 import type { Deck } from "../model/deck.js";
-import { setMetadata } from "./bookmarks.js";
+import { LOAD_FAST, SAVE_FAST, setMetadata } from "./bookmarks.js";
 import { checkFonts } from "./fonts.js";
 import { type HandoutLayout, handoutChrome } from "./handout.js";
 import { printHandout } from "./handout-page.js";
@@ -80,10 +80,10 @@ export async function exportPdfs(request: PdfExportRequest): Promise<WrittenPdf[
       const layout = request.handoutLayout ?? "notes";
       log.info(`printing the handout (${layout})`);
       const printed = await printHandout(page, deck, { layout, timeout });
-      const doc = await PDFDocument.load(printed.bytes, { updateMetadata: false });
+      const doc = await PDFDocument.load(printed.bytes, LOAD_FAST);
       const meta = deckMetadata(deck, request.creator);
       setMetadata(doc, { ...meta, subject: handoutSubject(deck.lang) });
-      outputs.push({ kind: "handout", path: request.handout, bytes: await doc.save(), pages: doc.getPageCount() });
+      outputs.push({ kind: "handout", path: request.handout, bytes: await doc.save(SAVE_FAST), pages: doc.getPageCount() });
     }
   } catch (e) {
     if (interrupted || e instanceof Interrupted) {

@@ -3,7 +3,7 @@ import { PDFDocument } from "pdf-lib";
 import type { Page } from "puppeteer";
 import { DeckError, ExitCode } from "../errors.js";
 import type { Deck } from "../model/deck.js";
-import { addBookmarks, planBookmarks, setMetadata } from "./bookmarks.js";
+import { addBookmarks, LOAD_FAST, planBookmarks, SAVE_FAST, setMetadata } from "./bookmarks.js";
 import { bounded } from "./view.js";
 
 interface PrintedPage {
@@ -63,7 +63,7 @@ export interface FinishOptions {
 
 /** Check the page count, then add metadata and the essay's bookmarks. */
 export async function finishSlidesPdf(bytes: Uint8Array, deck: Deck, options: FinishOptions): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const doc = await PDFDocument.load(bytes, LOAD_FAST);
   const count = doc.getPageCount();
   if (count !== deck.slides.length) {
     throw new DeckError(
@@ -73,7 +73,7 @@ export async function finishSlidesPdf(bytes: Uint8Array, deck: Deck, options: Fi
   }
   setMetadata(doc, deckMetadata(deck, options.creator));
   addBookmarks(doc, planBookmarks(deck));
-  return doc.save();
+  return doc.save(SAVE_FAST);
 }
 
 export function deckMetadata(deck: Deck, creator: string) {

@@ -16,7 +16,7 @@ describe("finding a browser", () => {
       env: { PUPPETEER_EXECUTABLE_PATH: "/p/chrome", CHROME_PATH: "/c/chrome" },
       puppeteerBrowser: () => "/cache/chrome",
     }).map((c) => c.path);
-    expect(sources.slice(0, 4)).toEqual(["/p/chrome", "/c/chrome", "/cache/chrome", "/usr/bin/chromium"]);
+    expect(sources.slice(0, 4)).toEqual(["/p/chrome", "/c/chrome", "/cache/chrome", "/usr/bin/chromium-headless-shell"]);
   });
 
   it("skips what does not exist and takes the first that does", () => {
@@ -24,7 +24,7 @@ describe("finding a browser", () => {
       ...base,
       env: { CHROME_PATH: "/gone/chrome" },
       puppeteerBrowser: () => "/cache/chrome",
-      exists: (p) => p === "/usr/bin/google-chrome" || p === "/usr/bin/chromium-headless-shell",
+      exists: (p) => p === "/usr/bin/google-chrome" || p === "/snap/bin/chromium",
     });
     expect(found).toEqual({ path: "/usr/bin/google-chrome", source: "system" });
   });
