@@ -59,6 +59,13 @@ export async function launchBrowser(request: LaunchRequest = {}): Promise<Browse
   try {
     return await puppeteer.launch(options);
   } catch (e) {
+    if (e instanceof Error && e.name === "TimeoutError") {
+      const seconds = (request.timeout ?? DEFAULT_BROWSER_TIMEOUT) / 1000;
+      throw new DeckError(
+        `the browser at ${found.path} did not start within ${seconds} s: pass a longer --browser-timeout (seconds), or another browser with --browser-path`,
+        ExitCode.browser,
+      );
+    }
     throw new DeckError(
       `could not start the browser at ${found.path} (${found.source}): ${firstLine(e)}; pass another with --browser-path`,
       ExitCode.browser,

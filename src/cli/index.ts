@@ -36,7 +36,8 @@ export function createProgram(io: CliIO): Command {
 Examples:
   essay-deck build                         build dist/ from the essay in ./content/
   essay-deck build essay.md -o talk/ --title "人工智能的顛覆性創新"
-  essay-deck build essay.txt --pdf --handout
+  essay-deck build essay.txt --pdf --handout      dist/essay.pdf and dist/essay-handout.pdf too
+  essay-deck build essay.txt --pdf talk.pdf --handout-layout 3up --handout notes.pdf
   essay-deck build essay.txt --theme paper --script hans   a serif deck in Simplified Chinese
   essay-deck build essay.txt --theme my/theme.css --css extra.css
   essay-deck eject-templates my-templates  copy the templates out, then build with --template-dir my-templates

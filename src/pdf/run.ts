@@ -12,7 +12,8 @@ export interface BuiltDeck {
   essayPath: string;
 }
 
-export const wantsPdf = (flags: PdfFlags): boolean => Boolean(flags.pdf || flags.handout);
+/** True when a PDF flag was given (a stray --handout-layout too, so that its check reports it). */
+export const wantsPdf = (flags: PdfFlags): boolean => Boolean(flags.pdf || flags.handout || flags.handoutLayout);
 
 /** Check the flags before the HTML build, so a bad flag costs no build. */
 export function checkPdfFlags(flags: PdfFlags, where: { cwd: string; outDir: string; essayPath: string }): void {
