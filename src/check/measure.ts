@@ -76,7 +76,6 @@ async function measureInPage(floors: Floors): Promise<SlideMeasure[]> {
   reveal.configure({ transition: "none", backgroundTransition: "none" });
   await document.fonts.ready;
   const slideSize = reveal.getComputedSlideSize();
-  const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null))));
 
   // A character no font has is drawn as the first font's .notdef box: the same pixels as a
   // code point nobody draws (U+10FFFD). Compare each character with that box, per font.
@@ -117,8 +116,8 @@ async function measureInPage(floors: Floors): Promise<SlideMeasure[]> {
   const out: SlideMeasure[] = [];
   for (const slide of reveal.getSlides()) {
     const idx = reveal.getIndices(slide);
+    // Reveal shows the slide synchronously; reading its geometry below forces the layout.
     reveal.slide(idx.h, idx.v ?? 0);
-    await frame();
     const box = slide.getBoundingClientRect();
     const scale = box.width / slideSize.width || 1;
     const limit = {

@@ -110,7 +110,9 @@ export function shareSlides(req: ShareRequest): SlideShare[] {
   const shares: Array<Omit<SlideShare, "paragraphs"> & { start: number }> = [];
   for (let first = true; first || keys.length > 0; first = false) {
     const box = { ...req.headline, marker: first ? "" : req.marker };
-    const hs = headlineScale(box, size);
+    // Nothing shrinks when everything fits as it is; otherwise a long headline gives way first.
+    const plain = listRoom(headlineBlockHeight(box, 1, size), size);
+    const hs = plain >= 0 && fits(keys, 1, plain) ? 1 : headlineScale(box, size);
     const room = listRoom(headlineBlockHeight(box, hs, size), size);
     // A key too tall for an empty slide even at the floor stays in the notes.
     while (keys.length > 0 && !fits([keys[0] as Candidate], floor, room)) keys = keys.slice(1);
