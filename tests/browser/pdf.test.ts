@@ -112,6 +112,25 @@ describe("build --pdf --handout on the reference essay", () => {
   });
 });
 
+describe("build --pdf FILE --handout FILE --handout-layout 3up -q", () => {
+  it("writes where asked, prints nothing, and keeps files outside the output folder out of its manifest", async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "essay.txt"), readFileSync(referenceEssay));
+    const { io, err } = capture(dir);
+    const args = ["build", "essay.txt", "-o", "out", "-q", "--pdf", "talk.pdf", "--handout", "out/notes.pdf"];
+    const code = await main([...args, "--handout-layout", "3up"], io);
+    expect(err).toEqual([]);
+    expect(code).toBe(0);
+    const deck = deckFromEssay(loadEssay({ input: path.join(dir, "essay.txt"), cwd: dir }));
+    expect(poppler("pdfinfo", path.join(dir, "talk.pdf"))).toMatch(new RegExp(`Pages:\\s+${deck.slides.length}\\n`));
+    const sheets = Math.ceil(deck.slides.length / 3);
+    expect(poppler("pdfinfo", path.join(dir, "out", "notes.pdf"))).toMatch(new RegExp(`Pages:\\s+${sheets}\\n`));
+    const manifest = readFileSync(path.join(dir, "out", ".essay-deck-manifest.json"), "utf8");
+    expect(manifest).toContain('"notes.pdf"');
+    expect(manifest).not.toContain("talk.pdf");
+  });
+});
+
 describe("PDF export failures", () => {
   it("--browser-path /nonexistent: the no-browser exit code, one line, no file", async () => {
     const out = tempDir();
