@@ -13,13 +13,16 @@ export interface Bookmark {
   children: Bookmark[];
 }
 
-/** Bookmarks for a deck printed one slide a page. Continued slides get no entry of their own. */
-export function planBookmarks(deck: Deck): Bookmark[] {
+/**
+ * Bookmarks for a deck; by default printed one slide a page (the handout passes where each slide
+ * landed). Continued slides get no entry of their own.
+ */
+export function planBookmarks(deck: Deck, pageOfSlide: (index: number) => number = (i) => i): Bookmark[] {
   const top: Bookmark[] = [];
   let part: Bookmark | null = null;
-  deck.slides.forEach((slide, page) => {
+  deck.slides.forEach((slide, index) => {
     if (slide.continued) return;
-    const entry: Bookmark = { title: bookmarkTitle(slide), page, children: [] };
+    const entry: Bookmark = { title: bookmarkTitle(slide), page: pageOfSlide(index), children: [] };
     if (slide.kind === "section") {
       part = entry;
       top.push(entry);

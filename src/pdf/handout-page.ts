@@ -93,16 +93,21 @@ export interface PrintedHandout {
   bytes: Uint8Array;
   /** Pages the pure plan expected (the notes layout) or the sheets (2up, 3up). */
   plannedPages: number;
+  /** The 0-based page each slide was planned on. */
+  slidePages: number[];
 }
 
 export async function printHandout(page: Page, deck: Deck, options: HandoutOptions): Promise<PrintedHandout> {
   const markup = handoutMarkup(deck, { layout: options.layout });
   const { boxes, scale } = await layoutHandout(page, markup, handoutStyle(deck, options.layout), slideShare(options.layout));
-  let plannedPages = Math.ceil(deck.slides.length / (options.layout === "2up" ? 2 : 3));
+  const perSheet = options.layout === "2up" ? 2 : 3;
+  let plannedPages = Math.ceil(deck.slides.length / perSheet);
+  let slidePages = deck.slides.map((_, i) => Math.floor(i / perSheet));
   if (options.layout === "notes") {
     const p = HANDOUT_PAGE;
     const plan = planNotesPages(boxes, ((p.height - p.top - p.bottom) * MM_TO_PX) / scale, (HANDOUT_GAP_MM * MM_TO_PX) / scale);
     plannedPages = plan.pages;
+    slidePages = plan.slidePages;
     await page.evaluate((breaks: boolean[]) => {
       document.querySelectorAll(".handout-item").forEach((item, i) => {
         item.classList.toggle("break-before", breaks[i] === true);
@@ -124,5 +129,5 @@ export async function printHandout(page: Page, deck: Deck, options: HandoutOptio
       timeout: options.timeout,
     }),
   );
-  return { bytes, plannedPages };
+  return { bytes, plannedPages, slidePages };
 }

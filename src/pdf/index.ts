@@ -11,7 +11,7 @@ import { launchBrowser } from "../browser/launch.js";
 import { DeckError, ExitCode } from "../errors.js";
 import { recordOwned, writeFileAtomic } from "../io/write.js";
 import type { Deck } from "../model/deck.js";
-import { LOAD_FAST, SAVE_FAST, setMetadata } from "./bookmarks.js";
+import { addBookmarks, LOAD_FAST, planBookmarks, SAVE_FAST, setMetadata } from "./bookmarks.js";
 import { checkFonts } from "./fonts.js";
 import { type HandoutLayout, handoutChrome } from "./handout.js";
 import { printHandout } from "./handout-page.js";
@@ -83,6 +83,15 @@ export async function exportPdfs(request: PdfExportRequest): Promise<WrittenPdf[
       const doc = await PDFDocument.load(printed.bytes, LOAD_FAST);
       const meta = deckMetadata(deck, request.creator);
       setMetadata(doc, { ...meta, subject: handoutSubject(deck.lang) });
+      // Bookmarks only where the plan matches what Chromium printed, so none points at a wrong page.
+      if (doc.getPageCount() === printed.plannedPages) {
+        addBookmarks(
+          doc,
+          planBookmarks(deck, (i) => printed.slidePages[i] ?? 0),
+        );
+      } else {
+        log.warn(`the handout has ${doc.getPageCount()} pages, ${printed.plannedPages} planned: it has no bookmarks`);
+      }
       outputs.push({ kind: "handout", path: request.handout, bytes: await doc.save(SAVE_FAST), pages: doc.getPageCount() });
     }
   } catch (e) {

@@ -17,10 +17,13 @@ export interface HandoutPlan {
   breakBefore: boolean[];
   /** Pages the handout will have (an estimate the print engine confirms). */
   pages: number;
+  /** The 0-based page each box's slide is printed on. */
+  slidePages: number[];
 }
 
 export function planNotesPages(boxes: HandoutBox[], pageHeight: number, gap: number): HandoutPlan {
   const breakBefore: boolean[] = [];
+  const slidePages: number[] = [];
   let pages = boxes.length > 0 ? 1 : 0;
   // Height already used on the current page; 0 means the page is empty.
   let used = 0;
@@ -38,6 +41,7 @@ export function planNotesPages(boxes: HandoutBox[], pageHeight: number, gap: num
       used = 0;
       pageHasNotes = false;
     }
+    slidePages.push(pages - 1);
     let bottom = (used === 0 ? 0 : used + gap) + whole;
     while (bottom > pageHeight) {
       pages += 1;
@@ -46,7 +50,7 @@ export function planNotesPages(boxes: HandoutBox[], pageHeight: number, gap: num
     used = bottom;
     pageHasNotes ||= hasNotes;
   }
-  return { breakBefore, pages };
+  return { breakBefore, pages, slidePages };
 }
 
 /** The 2up and 3up layouts: a fixed number of slides on each page. */

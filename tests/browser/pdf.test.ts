@@ -2,7 +2,7 @@
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { PDFDict, PDFDocument, type PDFHexString, PDFName, type PDFString } from "pdf-lib";
+import { PDFArray, PDFDict, PDFDocument, type PDFHexString, PDFName, type PDFString } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { deckFromEssay, loadEssay } from "../../src/build.js";
 import { main } from "../../src/cli/index.js";
@@ -93,6 +93,24 @@ describe("build --pdf --handout on the reference essay", () => {
     expect([...families].some((f) => /CJK ?jp|CJK JP/i.test(f))).toBe(false);
     const handoutFamilies = fontFamilies(await PDFDocument.load(readFileSync(handoutPdf), { updateMetadata: false }));
     expect([...handoutFamilies]).toContain("Noto Sans CJK TC");
+  });
+
+  it("gives the handout bookmarks that open the page of each part's slide", async () => {
+    const doc = await PDFDocument.load(readFileSync(handoutPdf), { updateMetadata: false });
+    const pageRefs = doc.getPages().map((p) => p.ref.toString());
+    const outlines = doc.catalog.lookup(PDFName.of("Outlines"), PDFDict);
+    let entry = outlines.lookupMaybe(PDFName.of("First"), PDFDict);
+    let checked = 0;
+    while (entry) {
+      const title = (entry.lookup(PDFName.of("Title")) as PDFHexString).decodeText();
+      const dest = entry.lookup(PDFName.of("Dest"), PDFArray);
+      const page = pageRefs.indexOf(String(dest.get(0))) + 1;
+      expect(page).toBeGreaterThan(0);
+      expect(flat(pageText(handoutPdf, page))).toContain(flat(title));
+      checked += 1;
+      entry = entry.lookupMaybe(PDFName.of("Next"), PDFDict);
+    }
+    expect(checked).toBe(5);
   });
 
   it("puts every sentence of every speaker note in the handout, with page numbers", () => {

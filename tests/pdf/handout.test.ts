@@ -80,7 +80,7 @@ describe("handout pagination (pure)", () => {
       1000,
       10,
     );
-    expect(plan).toEqual({ breakBefore: [false, true], pages: 2 });
+    expect(plan).toEqual({ breakBefore: [false, true], pages: 2, slidePages: [0, 1] });
   });
 
   it("packs slides without notes under what is on the page when they fit", () => {
@@ -94,7 +94,7 @@ describe("handout pagination (pure)", () => {
       1000,
       10,
     );
-    expect(plan).toEqual({ breakBefore: [false, false, false, true], pages: 2 });
+    expect(plan).toEqual({ breakBefore: [false, false, false, true], pages: 2, slidePages: [0, 0, 0, 1] });
   });
 
   it("lets long notes run on to further pages and counts them", () => {
@@ -108,7 +108,7 @@ describe("handout pagination (pure)", () => {
       10,
     );
     // 300 + 10 + 1900 = 2210: three pages, 210 used on the third; the slide without notes fits there.
-    expect(plan).toEqual({ breakBefore: [false, false, true], pages: 4 });
+    expect(plan).toEqual({ breakBefore: [false, false, true], pages: 4, slidePages: [0, 2, 3] });
   });
 
   it("lets a slide with notes join a page of slides without notes only when it fits there whole", () => {
