@@ -106,7 +106,8 @@ function planPart(part: Part, n: number, fit: FitContext, words: ReturnType<type
       ),
     );
   }
-  if (byParagraph) {
+  // Without a section slide to carry them in its notes, an untitled part's opening paragraphs get slides.
+  if (byParagraph || untitled) {
     part.intro.forEach((para, i) => {
       const [first = para] = splitSentences(para).map(clean);
       slides.push(
