@@ -1,0 +1,37 @@
+/**
+ * Nothing lost in the page either: on random essays, every paragraph the plan puts in notes or in
+ * the references is in the built index.html, whole and escaped (Markdown: rendered inline).
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { resolveTheme, revealAssets } from "../../src/io/assets.js";
+import { loadTemplates } from "../../src/io/templates.js";
+import { parseEssay } from "../../src/parse/index.js";
+import { planDeck } from "../../src/plan/index.js";
+import { renderDeck } from "../../src/render/index.js";
+import { renderInline } from "../../src/render/inline.js";
+import { root } from "../helpers/paths.js";
+import { randomEssay } from "./essays.js";
+
+const RUNS = { numRuns: Math.ceil((Number(process.env.ESSAY_DECK_PROPERTY_RUNS) || 200) / 2) };
+
+describe("nothing lost in the page, on random essays", () => {
+  const options = { templates: loadTemplates(), theme: resolveTheme("essay", root), reveal: revealAssets() };
+
+  it("writes every note and reference into index.html, escaped", () => {
+    fc.assert(
+      fc.property(randomEssay, (essay) => {
+        const deck = planDeck(parseEssay(essay.source, { format: essay.format }));
+        const page = renderDeck(deck, options)[0] as { contents: string };
+        const html = String(page.contents);
+        const markdown = essay.format === "markdown";
+        const shown = (p: string) => renderInline(p, { markdown });
+        for (const slide of deck.slides) {
+          for (const note of slide.notes) expect(html).toContain(`<p>${shown(note)}</p>`);
+          if (slide.kind === "references") for (const e of slide.entries) expect(html).toContain(`<li>${shown(e)}</li>`);
+        }
+      }),
+      RUNS,
+    );
+  });
+});
