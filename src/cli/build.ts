@@ -105,7 +105,7 @@ export function registerBuild(program: Command, io: CliIO): void {
     .description("build the deck: index.html and its assets, opened offline from disk")
     .argument("[input]", "essay file (.txt or .md) or a folder holding one (default: ./content/)")
     .option("-o, --output <dir>", "output folder", "dist")
-    .option("--allow-html", "let raw HTML in a Markdown essay through (trusted authors only)")
+    .option("--allow-html", "let raw HTML in a Markdown essay through; it can run scripts, so only for essays you wrote yourself")
     .option("-w, --watch", "rebuild on every save of the essay, its config, theme or templates (Ctrl-C stops)")
     .option("--pdf [file]", "also print the slides to PDF, one page a slide (default: <essay>.pdf beside index.html)")
     .option("--handout [file]", "also print a handout: each slide with its speaker notes (default: <essay>-handout.pdf)")
