@@ -41,6 +41,13 @@ export function loadEssay(options: LoadOptions = {}): LoadedEssay {
   const essayPath = resolveInput(options.input, cwd);
   const source = readEssay(essayPath, options.encoding);
   const parsed = parseEssay(source.text, { format: source.format });
+  if (parsed.paragraphs.length === 0) {
+    // readEssay refused blank files; what is left blank here is a Markdown essay that is all front matter.
+    throw new DeckError(
+      `${essayPath} has front matter but no essay after it: write the essay below the closing ---`,
+      ExitCode.inputInvalid,
+    );
+  }
   const config = loadConfig(essayPath, options.config, cwd);
   const fromFile = config ? validateSettings(config.raw, path.relative(cwd, config.path) || config.path) : null;
   const fromFront = validateSettings(

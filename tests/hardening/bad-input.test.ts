@@ -70,6 +70,12 @@ describe("bad input leaves the earlier deck alone", () => {
       message: /bom\.txt is empty/,
     },
     {
+      name: "front matter and no essay",
+      args: () => [essay("front.md", "---\ntitle: 只有標題\n---\n\n")],
+      code: ExitCode.inputInvalid,
+      message: /front\.md has front matter but no essay after it: write the essay below the closing ---/,
+    },
+    {
       name: "binary data",
       args: () => [essay("data.txt", Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)))],
       code: ExitCode.inputInvalid,
