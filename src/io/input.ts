@@ -35,9 +35,17 @@ export function resolveInput(input: string | undefined, cwd: string): string {
     throw new DeckError(`essay not found: ${full} (check the path)`, ExitCode.inputMissing);
   }
   if (!statSync(full).isDirectory()) return full;
-  const essays = readdirSync(full)
+  let names: string[];
+  try {
+    names = readdirSync(full);
+  } catch (e) {
+    throw new DeckError(`cannot read folder ${full}: ${(e as NodeJS.ErrnoException).code ?? e}`, ExitCode.inputMissing);
+  }
+  // A dangling link or an unreadable entry is simply not an essay.
+  const isFile = (f: string): boolean => statSync(path.join(full, f), { throwIfNoEntry: false })?.isFile() ?? false;
+  const essays = names
     .filter((f) => ESSAY_EXTENSIONS.includes(path.extname(f).toLowerCase()) && !/^(?:readme\.|\.)/i.test(f))
-    .filter((f) => statSync(path.join(full, f)).isFile())
+    .filter(isFile)
     .sort();
   if (essays.length === 1) return path.join(full, essays[0] as string);
   if (essays.length === 0) {

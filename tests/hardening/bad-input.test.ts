@@ -2,7 +2,7 @@
  * Bad input: every case is one line on stderr saying what to do, a distinct exit code, no stack
  * trace, and the deck an earlier build left in the output folder is untouched.
  */
-import { mkdirSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ExitCode } from "../../src/errors.js";
@@ -145,10 +145,12 @@ describe("bad input leaves the earlier deck alone", () => {
     expect(snapshot(dist)).toEqual(before);
   });
 
-  it("accepts a folder that holds exactly one essay", async () => {
+  it("accepts a folder that holds exactly one essay (and a README, a dangling link, a hidden file)", async () => {
     mkdirSync(path.join(work, "one"), { recursive: true });
     writeFileSync(path.join(work, "one", "essay.txt"), readFileSync(referenceEssay));
     writeFileSync(path.join(work, "one", "README.md"), "# notes to self");
+    writeFileSync(path.join(work, "one", ".draft.md"), "# an editor's backup");
+    symlinkSync(path.join(work, "gone.txt"), path.join(work, "one", "old.txt"));
     const result = await run(["build", "one", "-o", "one-out", "-q"], work);
     expect(result.code, result.stderr).toBe(0);
     expect(readFileSync(path.join(work, "one-out", "index.html"), "utf8")).toContain("顛覆性創新的重要性");
