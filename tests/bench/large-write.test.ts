@@ -1,0 +1,29 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { writeDeck } from "../../src/io/write.js";
+import { tempDir } from "../helpers/browser.js";
+
+// The writer encodes long text a 1 MiB slice at a time (big decks would otherwise hold a second
+// copy of the page): the file and the manifest's hash must be those of the whole text.
+describe("writing a page larger than the writer's slice", () => {
+  it("keeps every character, surrogate pairs across a slice boundary included", () => {
+    const slice = 1 << 20;
+    // An astral character (two UTF-16 units) straddling each of the first boundaries, CJK around it.
+    const block = "顛覆性創新".repeat(Math.ceil(slice / 5)).slice(0, slice - 1);
+    const page = `${block}𠀀${block}𪚥${"x".repeat(1000)}\uD800 lone, and the end`;
+    const dir = tempDir();
+    writeDeck(dir, [{ path: "index.html", contents: page }]);
+    const written = readFileSync(path.join(dir, "index.html"));
+    expect(written.equals(Buffer.from(page, "utf8"))).toBe(true);
+    const manifest = JSON.parse(readFileSync(path.join(dir, ".essay-deck-manifest.json"), "utf8"));
+    expect(manifest.sha256["index.html"]).toBe(createHash("sha256").update(page).digest("hex"));
+  });
+
+  it("writes an empty file", () => {
+    const dir = tempDir();
+    writeDeck(dir, [{ path: "empty.txt", contents: "" }]);
+    expect(readFileSync(path.join(dir, "empty.txt"))).toHaveLength(0);
+  });
+});
