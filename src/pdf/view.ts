@@ -30,6 +30,15 @@ export async function openPrintView(browser: Browser, indexHtml: string, options
     await page.waitForFunction(`window.${READY_FLAG} === true`, { timeout: options.timeout });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
   });
+  // The print view gives a section the page's height (slide plus margin) but starts it a half
+  // margin down: give it the slide's own height, so what is centred on screen is centred in print.
+  await page.evaluate(() => {
+    const height = (window as unknown as { Reveal?: { getConfig(): { height?: unknown } } }).Reveal?.getConfig().height;
+    if (typeof height !== "number") return;
+    for (const s of document.querySelectorAll<HTMLElement>(".reveal .slides .pdf-page > section")) {
+      s.style.height = `${height}px`;
+    }
+  });
   return page;
 }
 
