@@ -21,6 +21,7 @@ const ESSAYS = [
   path.join(fixtures, "long", "long-paragraph.zh-Hant.txt"),
   path.join(fixtures, "long", "long-headline.zh-Hant.txt"),
   path.join(fixtures, "long", "thirty-points.zh-Hant.txt"),
+  path.join(fixtures, "long", "long.en.txt"),
 ];
 const SIZES = [
   { width: 1280, height: 720 },
