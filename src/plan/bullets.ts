@@ -119,6 +119,8 @@ export function shareSlides(req: ShareRequest): SlideShare[] {
     if (!first && keys.length === 0) break;
     let count = keys.length;
     while (count > 1 && !fits(keys.slice(0, count), floor, room)) count--;
+    // Continuing anyway: share the keys evenly (2 + 2, not 3 + 1), each slide as large as it fits.
+    if (count < keys.length) count = Math.ceil(keys.length / Math.ceil(keys.length / count));
     let taken = keys.slice(0, count);
     const bs = BODY_SCALES.find((s) => fits(taken, s, room)) ?? floor;
     if (first && req.fillToMin && count === keys.length) {
