@@ -103,24 +103,43 @@ export function fitSummary(
   return spread<SummarySlide>(base, id, shares, closing);
 }
 
-/** The references, continued over as many slides as the list needs; entries are never cut. */
+/** References a slide lists at most. */
+const REFERENCES_PER_SLIDE = 12;
+
+/**
+ * The references, continued over as many slides as the list needs; entries are never cut.
+ * shareSlides shows at most `max` items and leaves out one too tall for any slide, and a reference
+ * has no other place in the deck: so the list goes in slices of `max`, and an entry no slide can
+ * hold is kept in the notes of the slide where it would have been.
+ */
 export function fitReferences(slide: ReferencesSlide, ctx: FitContext): ReferencesSlide[] {
-  const shares = shareSlides({
-    items: listItems(slide.entries),
-    paragraphCount: 0,
-    headline: { phrases: [slide.heading], label: "", context: false },
-    marker: ctx.marker,
-    budget: { ...ctx.budget, max: 12, maxWidth: Number.POSITIVE_INFINITY },
-    style: STYLES.reference,
-    size: ctx.size,
-  });
-  return shares.map((share, k) => ({
-    ...slide,
-    id: continuationId(slide.id, k),
-    entries: share.bullets,
-    ...(k > 0 ? { continued: true } : {}),
-    ...withFit(fitOf(share.headlineScale, share.bodyScale)),
-  }));
+  const out: ReferencesSlide[] = [];
+  for (let from = 0; from === 0 || from < slide.entries.length; from += REFERENCES_PER_SLIDE) {
+    const slice = slide.entries.slice(from, from + REFERENCES_PER_SLIDE);
+    const shares = shareSlides({
+      items: listItems(slice),
+      paragraphCount: 0,
+      headline: { phrases: [slide.heading], label: "", context: false },
+      marker: ctx.marker,
+      budget: { ...ctx.budget, max: REFERENCES_PER_SLIDE, maxWidth: Number.POSITIVE_INFINITY },
+      style: STYLES.reference,
+      size: ctx.size,
+    });
+    const unshown = [...slice];
+    for (const shown of shares.flatMap((s) => s.bullets)) unshown.splice(unshown.indexOf(shown), 1);
+    shares.forEach((share, k) => {
+      const n = out.length;
+      out.push({
+        ...slide,
+        id: continuationId(slide.id, n),
+        entries: share.bullets,
+        notes: [...(n === 0 ? slide.notes : []), ...(k === shares.length - 1 ? unshown : [])],
+        ...(n > 0 ? { continued: true } : {}),
+        ...withFit(fitOf(share.headlineScale, share.bodyScale)),
+      });
+    });
+  }
+  return out;
 }
 
 /** A section slide whose heading shrinks until it fits, kicker included. */

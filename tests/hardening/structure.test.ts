@@ -2,6 +2,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import type { ReferencesSlide } from "../../src/model/deck.js";
+import { parseEssay } from "../../src/parse/index.js";
+import { planDeck } from "../../src/plan/index.js";
 import { tempDir } from "../helpers/browser.js";
 import { run } from "./helpers.js";
 
@@ -41,6 +44,20 @@ describe("odd structure", () => {
     expect((await buildEssay("one.txt", "只有一句話")).code).toBe(0);
     const headings = await buildEssay("h.md", "# 一\n\n## 二\n\n## 三\n");
     expect(headings.code, headings.stderr).toBe(0);
+  });
+});
+
+describe("long reference lists", () => {
+  it("shows all of 30 references over several slides, and keeps one too long for any slide in the notes", () => {
+    const entries = Array.from({ length: 30 }, (_, i) => `作者${i + 1}，〈文章〉，2024。`);
+    const huge = "很長的參考文獻。".repeat(600);
+    const essay = `一、標題\n第一,內容。\n參考文獻:\n${[...entries.slice(0, 5), huge, ...entries.slice(5)].join("\n")}\n`;
+    const deck = planDeck(parseEssay(essay));
+    const slides = deck.slides.filter((s): s is ReferencesSlide => s.kind === "references");
+    expect(slides.length).toBeGreaterThanOrEqual(3);
+    expect(slides.flatMap((s) => s.entries)).toEqual(entries);
+    expect(slides.flatMap((s) => s.notes)).toEqual([huge]);
+    expect(slides.slice(1).every((s) => s.continued)).toBe(true);
   });
 });
 

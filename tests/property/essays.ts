@@ -162,12 +162,22 @@ export const randomEssay: fc.Arbitrary<RandomEssay> = fc.tuple(fc.boolean(), fc.
         minLength: 1,
         maxLength: 30,
       }),
-      fc.array(fc.constantFrom(...(singleBreaks ? ["\n", "\r\n"] : SEPARATORS)), { minLength: 30, maxLength: 30 }),
+      fc.array(fc.constantFrom(...(singleBreaks ? ["\n", "\r\n"] : SEPARATORS)), { minLength: 80, maxLength: 80 }),
       fc.constantFrom("", "\n", "\r\n", "\uFEFF"),
       fc.constantFrom("", "\n", "\r\n"),
       fc.constantFrom("", "", "---\ntitle: 另一個標題\n---\n", "---\nauthor: 王\n---\n\n"),
+      // Sometimes a reference list longer than one slide holds.
+      fc.oneof(
+        fc.constant([]),
+        fc.array(fc.oneof({ weight: 9, arbitrary: prose }, { weight: 1, arbitrary: prose.map((p) => p.repeat(120)) }), {
+          minLength: 10,
+          maxLength: 40,
+        }),
+      ),
     )
-    .map(([lines, separators, start, end, frontMatter]) => {
+    .map(([generated, separators, start, end, frontMatter, references]) => {
+      const listed = ["參考文獻:", ...references].map((r): [string, string, string] => [r, "", ""]);
+      const lines = references.length > 0 ? [...generated, ...listed] : generated;
       // A Markdown essay that opens with --- would be read as front matter, which is not essay text.
       const body = lines.map(([text, before, after]) => before + text + after);
       if (markdown && lines[0]?.[0] === "---") body[0] = "## 開頭";
