@@ -1,7 +1,13 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { main } from "../../src/cli/index.js";
+import { validateSettings } from "../../src/config/validate.js";
 import { parseEssay } from "../../src/parse/index.js";
 import { planDeck } from "../../src/plan/index.js";
 import { formatDuration, speakingSeconds } from "../../src/plan/timing.js";
+import { root } from "../helpers/paths.js";
 
 describe("speaking time", () => {
   it("reads CJK characters at 240 a minute and English words at 140", () => {
@@ -27,5 +33,28 @@ describe("speaking time", () => {
     expect(deck.slides[0]?.speaking?.label).toMatch(/^全場預估講述時間：約 1 分 30 秒（\d+ 張投影片）$/);
     // The notes themselves stay the paragraphs, verbatim.
     expect(points[0]?.notes).toEqual([`第一,標題。${"字".repeat(239)}`]);
+  });
+});
+
+describe("the speaking pace setting", () => {
+  it("takes cpm and wpm from a config file, within sensible bounds", () => {
+    const ok = validateSettings({ cpm: 300, wpm: "160" }, "essay-deck.config.json");
+    expect(ok.settings).toEqual({ cpm: 300, wpm: 160 });
+    const bad = validateSettings({ cpm: 5, wpm: "fast" }, "essay-deck.config.json");
+    expect(bad.errors).toHaveLength(2);
+    expect(bad.errors[0]).toMatch(/^essay-deck.config.json: "cpm" must be a number of characters per minute/);
+  });
+
+  it("takes --cpm on the command line: a faster pace, a shorter talk", async () => {
+    const times: string[] = [];
+    for (const cpm of ["240", "480"]) {
+      const out = mkdtempSync(path.join(os.tmpdir(), "essay-deck-"));
+      const code = await main(["build", "-o", out, "-q", "--cpm", cpm], { stdout: () => {}, stderr: () => {}, cwd: root });
+      expect(code).toBe(0);
+      const html = readFileSync(path.join(out, "index.html"), "utf8");
+      times.push(/notes-timing">全場預估講述時間：約 (\d+) 分/.exec(html)?.[1] ?? "");
+    }
+    expect(Number(times[0])).toBeGreaterThan(20);
+    expect(Number(times[1])).toBeCloseTo(Number(times[0]) / 2, -1);
   });
 });
