@@ -27,6 +27,9 @@ export function loadTemplates(overrideDir?: string): Templates {
   const read = (relative: string): string => {
     const file = templateFile(relative, overrideDir);
     const source = readFileSync(file, "utf8");
+    // The built-ins are known to compile (the tests build with them): only a user's file is parsed
+    // here, so a deck's templates are parsed once, when rendering compiles them.
+    if (file === path.join(templatesDir, relative)) return source;
     // A syntax error in a user's template is their mistake to fix, not a crash of ours.
     try {
       Handlebars.parse(source);
