@@ -4,6 +4,7 @@
  * are kept in memory and written at the end through a temporary file and a rename, so a failure
  * or Ctrl-C leaves no partial file; the browser is closed in every case.
  */
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PDFDocument } from "pdf-lib";
 import type { Browser } from "puppeteer";
@@ -105,8 +106,13 @@ export async function exportPdfs(request: PdfExportRequest): Promise<WrittenPdf[
     await closeBrowser(browser);
   }
   if (interrupted) throw new DeckError("interrupted: no PDF written", ExitCode.interrupted);
+  log.info(`writing ${outputs.map((o) => path.basename(o.path)).join(" and ")}`);
   return outputs.map((o) => {
-    log.info(`writing ${o.path} (${o.pages} pages)`);
+    try {
+      mkdirSync(path.dirname(o.path), { recursive: true });
+    } catch (e) {
+      throw new DeckError(`cannot create ${path.dirname(o.path)}: ${(e as NodeJS.ErrnoException).code}`, ExitCode.output);
+    }
     writeFileAtomic(o.path, o.bytes);
     const relative = path.relative(request.outDir, o.path);
     if (!relative.startsWith("..") && !path.isAbsolute(relative)) recordOwned(request.outDir, [relative]);
