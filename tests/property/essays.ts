@@ -41,6 +41,11 @@ const LATIN_WORDS = [
   "Dr.",
   "U.S.",
   "3.5",
+  "🚀",
+  "café",
+  "e\u0301",
+  "zero\u200bwidth",
+  "𠀀字",
 ];
 const INNER = [
   "",
