@@ -6,7 +6,15 @@
 import type { PointSlide, ReferencesSlide, SectionSlide, Slide, SummarySlide, TitleSlide } from "../model/deck.js";
 import { headlinePhrases } from "../render/linebreak.js";
 import { type BulletBudget, type Candidate, candidates, type SlideShare, shareSlides } from "./bullets.js";
-import { BASE_FONT_PX, centredHeadingScale, centredLinesHeight, type SlideSize, STYLES } from "./fit.js";
+import {
+  BASE_FONT_PX,
+  BODY_SCALES,
+  centredHeadingScale,
+  centredLinesHeight,
+  type SlideSize,
+  STYLES,
+  TITLE_SCALES,
+} from "./fit.js";
 
 export interface FitContext {
   size: SlideSize;
@@ -145,16 +153,24 @@ export function fitReferences(slide: ReferencesSlide, ctx: FitContext): Referenc
 /** A section slide whose heading shrinks until it fits, kicker included. */
 export function fitSection(slide: SectionSlide, ctx: FitContext): SectionSlide {
   const kicker = 0.75 * BASE_FONT_PX * 1.8;
-  const s = centredHeadingScale(headlinePhrases(slide.heading, ctx.lang), STYLES.sectionHeading, ctx.size, kicker);
-  return { ...slide, ...withFit(fitOf(s, 1)) };
+  const { scale } = centredHeadingScale(headlinePhrases(slide.heading, ctx.lang), STYLES.sectionHeading, ctx.size, kicker);
+  return { ...slide, ...withFit(fitOf(scale, 1)) };
 }
 
-/** A title slide whose title shrinks until it fits with its subtitle, author and date. */
+/**
+ * A title slide whose title shrinks until it fits with its subtitle, author and date; when the
+ * title at its floor still does not fit, the subtitle (set at the body scale) shrinks too.
+ */
 export function fitTitle(slide: TitleSlide, ctx: FitContext): TitleSlide {
-  const extra =
-    centredLinesHeight(slide.subtitle ?? "", 1.1, ctx.size, 1) +
-    centredLinesHeight(slide.author ?? "", 0.8, ctx.size, 0.2) +
-    centredLinesHeight(slide.date ?? "", 0.8, ctx.size, 0.2);
-  const s = centredHeadingScale(headlinePhrases(slide.title, ctx.lang), STYLES.deckTitle, ctx.size, extra);
-  return { ...slide, ...withFit(fitOf(s, 1)) };
+  const phrases = headlinePhrases(slide.title, ctx.lang);
+  const byline =
+    centredLinesHeight(slide.author ?? "", 0.8, ctx.size, 0.2) + centredLinesHeight(slide.date ?? "", 0.8, ctx.size, 0.2);
+  let best = { scale: 1, body: 1 };
+  for (const body of BODY_SCALES) {
+    const extra = centredLinesHeight(slide.subtitle ?? "", 1.1 * body, ctx.size, 1) + byline;
+    const { scale, fits } = centredHeadingScale(phrases, STYLES.deckTitle, ctx.size, extra, TITLE_SCALES);
+    best = { scale, body };
+    if (fits) break;
+  }
+  return { ...slide, ...withFit(fitOf(best.scale, best.body)) };
 }

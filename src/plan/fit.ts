@@ -148,15 +148,19 @@ export function centredHeadingScale(
   size: SlideSize,
   /** Height of the slide's other lines (kicker, subtitle, author), in px. */
   extra: number,
-): number {
+  scales: readonly number[] = HEADLINE_SCALES,
+): { scale: number; fits: boolean } {
   const width = size.width - 2 * 0.6 * BASE_FONT_PX;
-  for (const s of HEADLINE_SCALES) {
+  for (const s of scales) {
     const font = style.size * BASE_FONT_PX * s;
     const lines = linesOfPhrases(phrases, charsPerLine(width - style.indent * font, font));
-    if (lines * style.lineHeight * font + style.gap * font + extra <= slideHeight(size) * 0.9) return s;
+    if (lines * style.lineHeight * font + style.gap * font + extra <= slideHeight(size) * 0.9) return { scale: s, fits: true };
   }
-  return HEADLINE_SCALES[HEADLINE_SCALES.length - 1] as number;
+  return { scale: scales[scales.length - 1] as number, fits: false };
 }
+
+/** The deck title starts at twice the text size, so it may shrink further than a headline. */
+export const TITLE_SCALES = [1, 0.9, 0.8, 0.7, 0.6, 0.5] as const;
 
 /** Lines of plain text of `sizeEm` across a title or section slide, with their margins, in px. */
 export function centredLinesHeight(text: string, sizeEm: number, size: SlideSize, marginEm = 0.3): number {

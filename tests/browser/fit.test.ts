@@ -156,6 +156,17 @@ describe("essay-deck check", () => {
     expect(report.summary.failing).toBe(0);
   });
 
+  it("fits a 120-character title over a 120-character subtitle on a 960×700 slide", async () => {
+    const long = "人工智能的顛覆性創新與高性能計算的崛起，".repeat(6).slice(0, 120);
+    const { out, io } = capture(root);
+    const args = ["check", "--title", long, "--subtitle", long, "--author", "作者", "--size", "960x700", "--json"];
+    const code = await main(args, io);
+    expect(code, out.stdout.slice(0, 400)).toBe(0);
+    const title = JSON.parse(out.stdout).slides[0];
+    expect(title.id).toBe("title");
+    expect(title.headlineScale).toBeLessThan(1);
+  });
+
   it("fails a deliberately broken template, listing the slides that do not fit", async () => {
     const dir = tempDir();
     mkdirSync(path.join(dir, "partials"));
