@@ -65,32 +65,37 @@ function decodeLegacy(bytes: Uint8Array, file: string): { text: string; encoding
   if (!clear) {
     const names = candidates.map((c) => c.enc).join(" or ");
     throw new DeckError(
-      `${file} is not UTF-8 and could be ${names}: pass --encoding ${best.enc} (or the right one), or save it as UTF-8`,
+      `${file} is not UTF-8 and its encoding is unclear (${names}?): pass --encoding with the right one (big5, gbk, windows-1252…), or save it as UTF-8`,
       ExitCode.inputInvalid,
     );
   }
   return { text: checkText(best.text, file), encoding: best.enc };
 }
 
-/** Share of the non-space characters that ordinary text is made of: ASCII, CJK punctuation, common hanzi. */
+/** A character ordinary Chinese text is made of: CJK punctuation, quotes and dashes, common hanzi. */
+function isOrdinaryCjk(ch: string): boolean {
+  const code = ch.codePointAt(0) as number;
+  return (
+    (code >= 0x3000 && code <= 0x303f) ||
+    (code >= 0xff01 && code <= 0xff5e) ||
+    code === 0x2014 ||
+    code === 0x2026 ||
+    (code >= 0x2018 && code <= 0x201d) ||
+    COMMON_HANZI.has(ch)
+  );
+}
+
+/**
+ * Share of the non-ASCII characters that ordinary Chinese text is made of. ASCII reads the same
+ * in Big5 and GBK, so it is left out: it would only blur the difference.
+ */
 export function readability(text: string): number {
   let total = 0;
   let ordinary = 0;
   for (const ch of text) {
-    if (/\s/.test(ch)) continue;
+    if ((ch.codePointAt(0) as number) < 0x80) continue;
     total++;
-    const code = ch.codePointAt(0) as number;
-    if (
-      (code >= 0x21 && code <= 0x7e) ||
-      (code >= 0x3000 && code <= 0x303f) ||
-      (code >= 0xff01 && code <= 0xff5e) ||
-      code === 0x2014 ||
-      code === 0x2026 ||
-      (code >= 0x2018 && code <= 0x201d) ||
-      COMMON_HANZI.has(ch)
-    ) {
-      ordinary++;
-    }
+    if (isOrdinaryCjk(ch)) ordinary++;
   }
   return total === 0 ? 0 : ordinary / total;
 }
@@ -139,7 +144,10 @@ function looksLikeUtf16(head: Uint8Array): "utf-16le" | "utf-16be" | null {
   const even = head.length - (head.length % 2);
   for (const enc of ["utf-16le", "utf-16be"] as const) {
     const text = tryDecode(head.subarray(0, even), enc);
-    if (text !== null && readability(text) >= 0.7) return enc;
+    if (text === null) continue;
+    const chars = [...text];
+    const ordinary = chars.filter((ch) => /[\t\n\r\x20-\x7e]/.test(ch) || isOrdinaryCjk(ch)).length;
+    if (chars.length > 0 && ordinary / chars.length >= 0.7) return enc;
   }
   return null;
 }

@@ -91,13 +91,22 @@ describe("essays in other encodings", () => {
     expectUserError(
       result,
       ExitCode.inputInvalid,
-      /odd\.txt is not UTF-8 and could be (big5 or gbk|gbk or big5): pass --encoding/,
+      /odd\.txt is not UTF-8 and its encoding is unclear \((big5 or gbk|gbk or big5)\?\): pass --encoding with the right one/,
     );
+  });
+
+  it("tells Big5 from GBK in an essay that is mostly English", () => {
+    const text = "First, the AI model 模型 is good.\nSecond, 資料 matters.\n";
+    expect(decodeEssay(encodeLegacy(text, "big5"), "mixed.txt")).toEqual({ text, encoding: "big5" });
+    expect(decodeEssay(encodeLegacy(text, "gbk"), "mixed.txt")).toEqual({ text, encoding: "gbk" });
   });
 
   it("spots UTF-16 without a byte-order mark and says which --encoding to pass", async () => {
     const result = await run(["outline", "essay.utf16le-nobom.txt"], dir);
     expectUserError(result, ExitCode.inputInvalid, /looks like UTF-16 without a byte-order mark: pass --encoding utf-16le/);
     expect(await outlineOf("essay.utf16le-nobom.txt", "--encoding", "utf-16le")).toEqual(await outlineOf("essay.utf8.txt"));
+    const work = tempDir();
+    writeFileSync(path.join(work, "english.txt"), Buffer.from("I. Intro\nFirst, data matters.\n", "utf16le"));
+    expectUserError(await run(["outline", "english.txt"], work), ExitCode.inputInvalid, /pass --encoding utf-16le/);
   });
 });
