@@ -149,9 +149,7 @@ function buildPart(
   line: number,
 ): Part {
   const label = heading.label || (lang.startsWith("zh") || lang === "ja" ? numberToCjk(index + 1) : numberToRoman(index + 1));
-  const title = heading.label
-    ? `${heading.prefix ?? ""}${heading.label}${heading.separator}${heading.heading}`
-    : heading.heading;
+  const title = heading.label ? `${heading.prefix ?? ""}${heading.label}${heading.separator}${heading.heading}` : heading.heading;
   const part: Part = { label, heading: stripEmphasis(heading.heading), title, intro: [], points: [], closing: [] };
   const scheme = dominantScheme(body);
   let pendingClosing: string[] = [];
