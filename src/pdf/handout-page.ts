@@ -87,6 +87,8 @@ interface Layout {
 export interface HandoutOptions {
   layout: HandoutLayout;
   timeout: number;
+  /** Called once Chromium has been asked to print: the caller may use the wait for its own work. */
+  onPrint?: () => void;
 }
 
 export interface PrintedHandout {
@@ -116,8 +118,8 @@ export async function printHandout(page: Page, deck: Deck, options: HandoutOptio
   }
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   const p = HANDOUT_PAGE;
-  const bytes = await bounded("printing the handout", options.timeout, () =>
-    page.pdf({
+  const bytes = await bounded("printing the handout", options.timeout, () => {
+    const printing = page.pdf({
       format: "A4",
       printBackground: true,
       preferCSSPageSize: false,
@@ -127,7 +129,9 @@ export async function printHandout(page: Page, deck: Deck, options: HandoutOptio
       footerTemplate: handoutFooterTemplate(deck),
       margin: { top: `${p.top}mm`, bottom: `${p.bottom}mm`, left: `${p.left}mm`, right: `${p.right}mm` },
       timeout: options.timeout,
-    }),
-  );
+    });
+    options.onPrint?.();
+    return printing;
+  });
   return { bytes, plannedPages, slidePages };
 }

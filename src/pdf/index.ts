@@ -7,7 +7,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PDFDocument } from "pdf-lib";
-import type { Browser } from "puppeteer";
+import type { Browser, Page } from "puppeteer";
 import { launchBrowser } from "../browser/launch.js";
 import { DeckError, ExitCode } from "../errors.js";
 import { recordOwned, writeFileAtomic } from "../io/write.js";
@@ -15,7 +15,7 @@ import type { Deck } from "../model/deck.js";
 import { addBookmarks, LOAD_FAST, planBookmarks, SAVE_FAST, setMetadata } from "./bookmarks.js";
 import { checkFonts } from "./fonts.js";
 import { type HandoutLayout, handoutChrome } from "./handout.js";
-import { printHandout } from "./handout-page.js";
+import { type PrintedHandout, printHandout } from "./handout-page.js";
 import { checkOnePagePerSlide, deckMetadata, finishSlidesPdf, printSlides } from "./slides.js";
 import { openPrintView } from "./view.js";
 
@@ -63,6 +63,14 @@ export async function exportPdfs(request: PdfExportRequest): Promise<WrittenPdf[
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
   const outputs: Array<{ kind: WrittenPdf["kind"]; path: string; bytes: Uint8Array; pages: number }> = [];
+  const printSlidesStep = (page: Page, pages: number) => {
+    log.info(`printing ${pages} pages of slides`);
+    return printSlides(page, timeout);
+  };
+  const finishSlides = async (raw: Uint8Array) => {
+    const bytes = await finishSlidesPdf(raw, deck, { creator: request.creator });
+    outputs.unshift({ kind: "slides", path: request.slides as string, bytes, pages: deck.slides.length });
+  };
   try {
     log.info("launching the browser");
     browser = await launchBrowser({ browserPath: request.browserPath, timeout, handleSignals: false });
@@ -71,16 +79,26 @@ export async function exportPdfs(request: PdfExportRequest): Promise<WrittenPdf[
     const page = await openPrintView(browser, request.indexHtml, { timeout, warn: log.warn });
     await checkOnePagePerSlide(page, deck);
     await checkFonts(page, deck.lang, request.handout ? handoutChrome(deck) : "");
-    if (request.slides) {
-      log.info(`printing ${deck.slides.length} pages of slides`);
-      const raw = await printSlides(page, timeout);
-      const bytes = await finishSlidesPdf(raw, deck, { creator: request.creator });
-      outputs.push({ kind: "slides", path: request.slides, bytes, pages: deck.slides.length });
-    }
+    const raw = request.slides ? await printSlidesStep(page, deck.slides.length) : null;
+    let printed: PrintedHandout | null = null;
     if (request.handout) {
       const layout = request.handoutLayout ?? "notes";
       log.info(`printing the handout (${layout})`);
-      const printed = await printHandout(page, deck, { layout, timeout });
+      let asked: () => void = () => {};
+      const printing = new Promise<void>((resolve) => {
+        asked = resolve;
+      });
+      const job = printHandout(page, deck, { layout, timeout, onPrint: () => asked() });
+      // Its failure is awaited below; this only keeps it from counting as unhandled meanwhile.
+      job.catch(() => undefined);
+      // While Chromium prints the handout, finish the slides PDF here (pdf-lib is CPU work in Node).
+      await Promise.race([printing, job]);
+      if (raw) await finishSlides(raw);
+      printed = await job;
+    } else if (raw) {
+      await finishSlides(raw);
+    }
+    if (request.handout && printed) {
       const doc = await PDFDocument.load(printed.bytes, LOAD_FAST);
       const meta = deckMetadata(deck, request.creator);
       setMetadata(doc, { ...meta, subject: handoutSubject(deck.lang) });
