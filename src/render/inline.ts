@@ -3,7 +3,12 @@
  * marked's inline syntax (emphasis, code, links) with raw HTML shown as text, unsafe link targets
  * dropped and remote images replaced by their alt text, so a deck never runs or fetches anything.
  */
-import { Marked, type Tokens } from "marked";
+import { createRequire } from "node:module";
+import type { Marked, Tokens } from "marked";
+
+// marked is loaded on the first Markdown essay: a plain-text essay (the common case) never needs it,
+// and loading it builds all its grammar at once.
+const requireMarked = createRequire(import.meta.url);
 
 const ESCAPES: Record<string, string> = {
   "&": "&amp;",
@@ -27,6 +32,7 @@ function safeHref(href: string): string | null {
 }
 
 function createMarked(allowHtml: boolean): Marked {
+  const { Marked } = requireMarked("marked") as typeof import("marked");
   return new Marked({
     gfm: true,
     breaks: false,
@@ -57,8 +63,8 @@ function createMarked(allowHtml: boolean): Marked {
 export const MAX_EMPHASIS_MARKS = 200;
 const EMPHASIS_MARK = /[*_~]/g;
 
-const markedSafe = createMarked(false);
-const markedTrusted = createMarked(true);
+let markedSafe: Marked | undefined;
+let markedTrusted: Marked | undefined;
 
 export interface InlineOptions {
   markdown: boolean;
@@ -69,6 +75,14 @@ export interface InlineOptions {
 export function renderInline(text: string, options: InlineOptions): string {
   if (!options.markdown) return escapeHtml(text);
   if ((text.match(EMPHASIS_MARK)?.length ?? 0) > MAX_EMPHASIS_MARKS) return escapeHtml(text);
-  const m = options.allowHtml ? markedTrusted : markedSafe;
-  return m.parseInline(text, { async: false }) as string;
+  return markedFor(options.allowHtml === true).parseInline(text, { async: false }) as string;
+}
+
+function markedFor(allowHtml: boolean): Marked {
+  if (allowHtml) {
+    markedTrusted ??= createMarked(true);
+    return markedTrusted;
+  }
+  markedSafe ??= createMarked(false);
+  return markedSafe;
 }
