@@ -11,6 +11,7 @@ import {
   BODY_SCALES,
   centredHeadingScale,
   centredLinesHeight,
+  phrasesThatFit,
   type SlideSize,
   STYLES,
   TITLE_SCALES,
@@ -58,16 +59,31 @@ export function fitPoint(
   paragraphs: readonly string[],
   ctx: FitContext,
 ): PointSlide[] {
+  const headline = shownHeadline(base.headline, base.label, ctx);
   const shares = shareSlides({
     items: candidates(paragraphs, true, ctx.clean),
     paragraphCount: paragraphs.length,
-    headline: { phrases: headlinePhrases(base.headline, ctx.lang), label: base.label, context: true },
+    headline: { phrases: headlinePhrases(headline, ctx.lang), label: base.label, context: true },
     marker: ctx.marker,
     budget: ctx.budget,
     size: ctx.size,
     fillToMin: true,
   });
-  return spread<PointSlide>(base, id, shares, paragraphs);
+  return spread<PointSlide>({ ...base, headline }, id, shares, paragraphs);
+}
+
+/**
+ * The headline as the slide shows it: the headline itself, or, for a "sentence" without a stop
+ * too long for any slide, its first phrases and an ellipsis (the notes hold it in full).
+ */
+export function shownHeadline(text: string, label: string, ctx: FitContext): string {
+  const phrases = headlinePhrases(text, ctx.lang);
+  const k = phrasesThatFit({ phrases, label, marker: ctx.marker, context: true }, ctx.size);
+  if (k >= phrases.length) return text;
+  return `${phrases
+    .slice(0, k)
+    .join("")
+    .replace(/[\s，、；：,;:]+$/u, "")}…`;
 }
 
 /** A paragraph slide (a part without points): its first sentence is the headline. */
@@ -76,17 +92,18 @@ export function fitParagraph<T extends Slide & { headline: string; bullets: stri
   paragraph: string,
   ctx: FitContext,
 ): T {
+  const headline = shownHeadline(slide.headline, "", ctx);
   const [share] = shareSlides({
     items: candidates([paragraph], true, ctx.clean),
     paragraphCount: 1,
-    headline: { phrases: headlinePhrases(slide.headline, ctx.lang), label: "", context: true },
+    headline: { phrases: headlinePhrases(headline, ctx.lang), label: "", context: true },
     marker: ctx.marker,
     budget: ctx.budget,
     size: ctx.size,
     fillToMin: true,
   });
   if (!share) return slide;
-  return { ...slide, bullets: share.bullets, ...withFit(fitOf(share.headlineScale, share.bodyScale)) };
+  return { ...slide, headline, bullets: share.bullets, ...withFit(fitOf(share.headlineScale, share.bodyScale)) };
 }
 
 const listItems = (texts: readonly string[]): Candidate[] =>

@@ -138,6 +138,27 @@ export function headlineScale(box: HeadlineBox, size: SlideSize, share = 0.42): 
   return HEADLINE_SCALES[HEADLINE_SCALES.length - 1] as number;
 }
 
+/**
+ * How many of a headline's phrases a slide can show, followed by an ellipsis, so that the
+ * headline at its floor takes at most `share` of the slide: all of them for any sensible
+ * headline. Only a "sentence" of hundreds of characters without a stop gets cut, and its full
+ * text is still in the notes. Binary search: such a headline can have thousands of phrases.
+ */
+export function phrasesThatFit(box: HeadlineBox, size: SlideSize, share = 0.6): number {
+  const floor = HEADLINE_SCALES[HEADLINE_SCALES.length - 1] as number;
+  const limit = slideHeight(size) * share;
+  const fits = (k: number) => headlineBlockHeight({ ...box, phrases: [...box.phrases.slice(0, k), "…"] }, floor, size) <= limit;
+  if (headlineBlockHeight(box, floor, size) <= limit) return box.phrases.length;
+  let lo = 1;
+  let hi = box.phrases.length - 1;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Room left for the list below a headline block (bottom padding taken off). */
 export const listRoom = (top: number, size: SlideSize): number => slideHeight(size) - top - PAD.y * BASE_FONT_PX;
 

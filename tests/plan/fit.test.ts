@@ -4,8 +4,9 @@ import { describe, expect, it } from "vitest";
 import type { PointSlide } from "../../src/model/deck.js";
 import { parseEssay } from "../../src/parse/index.js";
 import { splitSentences } from "../../src/parse/sentences.js";
-import { candidates, shareSlides } from "../../src/plan/bullets.js";
+import { candidates, DEFAULT_BUDGET, shareSlides } from "../../src/plan/bullets.js";
 import { BODY_SCALES, charsPerLine, HEADLINE_SCALES, linesOfPhrases, textWidth } from "../../src/plan/fit.js";
+import { shownHeadline } from "../../src/plan/fit-slides.js";
 import { planDeck } from "../../src/plan/index.js";
 import { fixtures, referenceEssay } from "../helpers/paths.js";
 
@@ -159,5 +160,29 @@ describe("planning the reference essay and the long essays", () => {
   it("gives thirty points thirty slides", () => {
     const deck = plan(long("thirty-points.zh-Hant.txt"));
     expect(deck.slides.filter((s) => s.kind === "point" && !s.continued)).toHaveLength(30);
+  });
+});
+
+describe("a headline too long for any slide", () => {
+  const ctx = {
+    size: { width: 960, height: 700 },
+    budget: DEFAULT_BUDGET,
+    lang: "zh-Hant",
+    marker: "（續）",
+    clean: (s: string) => s,
+  };
+
+  it("is shown whole whenever it fits at the floor, as every sensible headline does", () => {
+    const h120 = "人工智能的顛覆性創新，".repeat(12);
+    expect(shownHeadline(h120, "第一", ctx)).toBe(h120);
+  });
+
+  it("is cut after a phrase with an ellipsis when it has no stop for thousands of characters", () => {
+    const endless = "沒有句號的長段落，".repeat(300);
+    const shown = shownHeadline(endless, "第一", ctx);
+    expect(shown.endsWith("…")).toBe(true);
+    expect(endless.startsWith(shown.slice(0, -1))).toBe(true);
+    expect(shown.length).toBeGreaterThan(50);
+    expect(shown.length).toBeLessThan(400);
   });
 });
