@@ -58,6 +58,10 @@ export function loadEssay(options: LoadOptions = {}): LoadedEssay {
   if (errors.length > 0) throw new DeckError(errors.join("; "), ExitCode.config);
   confineToEssayFolder(fromFront.settings, essayPath, `${path.basename(essayPath)} front matter`);
   const warnings = [
+    // A guessed encoding can be wrong: say which one was used, so mojibake has an explanation.
+    ...(!source.encoding.startsWith("utf-") && !options.encoding
+      ? [`${path.basename(essayPath)} is not UTF-8: read it as ${source.encoding} (pass --encoding to choose another)`]
+      : []),
     ...parsed.warnings.map((w) => `${path.basename(essayPath)}${w.line ? `:${w.line}` : ""}: ${w.message}`),
     ...(fromFile?.warnings ?? []),
     ...fromFront.warnings,

@@ -55,6 +55,15 @@ describe("essays in other encodings", () => {
     expect(await outlineOf(encoded)).toEqual(await outlineOf(utf8));
   });
 
+  it("says which encoding it guessed, unless --encoding named it", async () => {
+    const guessed = await run(["outline", "essay.big5.txt"], dir);
+    expect(guessed.stderr).toMatch(
+      /warning: essay\.big5\.txt is not UTF-8: read it as big5 \(pass --encoding to choose another\)/,
+    );
+    const named = await run(["outline", "essay.big5.txt", "--encoding", "big5"], dir);
+    expect(named.stderr).not.toMatch(/not UTF-8/);
+  });
+
   it("tells Big5 from GBK by what the text reads as, when the bytes are valid in both", () => {
     const big5 = readFileSync(fixture("essay.big5.txt"));
     expect(() => new TextDecoder("gbk", { fatal: true }).decode(big5)).not.toThrow();
