@@ -5,6 +5,7 @@
  */
 import { pathToFileURL } from "node:url";
 import type { Browser } from "puppeteer";
+import { DeckError, ExitCode } from "../errors.js";
 import { MIN_BODY_PX, MIN_TEXT_PX } from "../plan/fit.js";
 
 export interface SlideMeasure {
@@ -53,9 +54,19 @@ export async function measureDeck(browser: Browser, indexHtml: string, options: 
     page.on("requestfailed", (r) => warn(`request failed: ${r.url().slice(0, 120)}`));
     // Reveal scales the slide into the window; a window of the slide's size keeps the scale near 1.
     await page.setViewport({ width: options.width, height: options.height });
-    const timeout = options.timeout ?? 60_000;
-    await page.goto(pathToFileURL(indexHtml).href, { waitUntil: "load", timeout });
-    await page.waitForFunction("window.Reveal && Reveal.isReady()", { timeout });
+    const timeout = options.timeout ?? 30_000;
+    try {
+      await page.goto(pathToFileURL(indexHtml).href, { waitUntil: "load", timeout });
+      // Scripts have run by "load": without Reveal by then, it never comes.
+      if (!(await page.evaluate("typeof window.Reveal !== 'undefined'"))) throw new Error("no Reveal on the page");
+      await page.waitForFunction("window.Reveal && Reveal.isReady()", { timeout });
+    } catch (e) {
+      const why = String(e instanceof Error ? e.message : e).split("\n")[0];
+      throw new DeckError(
+        `the deck did not start in the browser (${why}): check a --template-dir deck.hbs still loads reveal.js`,
+        ExitCode.browser,
+      );
+    }
     return await page.evaluate(measureInPage, options.floors ?? DEFAULT_FLOORS);
   } finally {
     await page.close();

@@ -184,6 +184,17 @@ describe("essay-deck check", () => {
     expect(out.stdout).toMatch(/^1\s+title\s+title\s+-\s+ok$/m);
   });
 
+  it("says so, fast, when a template's page never starts reveal.js (exit 8)", async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "deck.hbs"), "<!doctype html><html><body><p>no reveal</p></body></html>");
+    const { out, io } = capture(root);
+    const started = Date.now();
+    const code = await main(["check", "--template-dir", dir, "-q"], io);
+    expect(code).toBe(8);
+    expect(out.stderr).toMatch(/did not start in the browser \(no Reveal on the page\)/);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
   it("reports characters no installed font draws, exit 10", async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, "essay.txt"), "一、部分\n第一,私用區字元\u{E000}在此。說明。\n");
