@@ -1,7 +1,8 @@
 /**
  * Turn the print view, once the slides PDF is printed, into the handout: put the handout's HTML in
- * place of the deck, move each slide's laid-out print page into its frame (scaled, still vector
- * text), measure, break pages by the pure plan, and print A4 with a header and footer.
+ * place of the deck, move each slide's laid-out print page into its frame (at its natural size, so
+ * vector text laid out exactly as in the slides PDF; the whole page prints at a scale), measure,
+ * break pages by the pure plan, and print A4 with a header and footer.
  */
 import type { Page } from "puppeteer";
 import { DeckError, ExitCode } from "../errors.js";
@@ -58,7 +59,7 @@ async function layoutHandout(page: Page, markup: string, style: string, share: n
         const reveal = original.cloneNode(false) as HTMLElement;
         const slides = slidesEl.cloneNode(false) as HTMLElement;
         reveal.append(slides);
-        slides.append(pdfPage.cloneNode(true));
+        slides.append(pdfPage);
         frame.append(reveal);
       }
       original.remove();
