@@ -128,10 +128,14 @@ export function registerBuild(program: Command, io: CliIO): void {
       allowHtml: flags.allowHtml,
     });
     for (const w of result.warnings) log.warn(w);
-    const points = result.deck.slides.filter((s) => s.kind === "point").length;
+    const points = result.deck.slides.filter((s) => s.kind === "point" && !s.continued).length;
+    // Slides the planner had to fit (issue #5): worth knowing before rehearsing.
+    const scaled = result.deck.slides.filter((s) => s.fit).length;
+    const continued = result.deck.slides.filter((s) => s.continued).length;
+    const fitted = [scaled ? `${scaled} scaled to fit` : "", continued ? `${continued} continued` : ""].filter(Boolean);
     const index = path.relative(io.cwd, path.join(result.outDir, "index.html")) || "index.html";
     log.info(
-      `built ${index}: ${result.deck.slides.length} slides (${result.outline.parts.length} parts, ${points} points) from ${path.relative(io.cwd, result.essayPath)}`,
+      `built ${index}: ${result.deck.slides.length} slides (${result.outline.parts.length} parts, ${points} points${fitted.map((f) => `, ${f}`).join("")}) from ${path.relative(io.cwd, result.essayPath)}`,
     );
     if (wantsPdf(flags)) await runPdfExport(result, flags, io.cwd, log);
   });
