@@ -72,9 +72,13 @@ describe("every slide fits, in every built-in theme and size", () => {
 });
 
 describe("the width model against Chromium", () => {
-  it("never predicts fewer lines for a bullet than Chromium lays out, nor many more", async () => {
+  it.each([
+    ["long-paragraph.zh-Hant.txt", 1, 1],
+    ["long.en.txt", 4, 1],
+    ["essay.zh-Hant.txt", 0, 0],
+  ])("never predicts fewer lines for a bullet than Chromium lays out, nor many more: %s", async (_name, e, z) => {
     const outDir = tempDir();
-    build({ input: ESSAYS[1], cwd: root, outDir, flags: { size: { width: 960, height: 700 } } });
+    build({ input: ESSAYS[e], cwd: root, outDir, flags: { size: SIZES[z] } });
     const items = await (await openDeck(browser, path.join(outDir, "index.html"))).page.evaluate(async () => {
       const out: Array<{ text: string; lines: number; font: number; width: number }> = [];
       for (const slide of Reveal.getSlides()) {
