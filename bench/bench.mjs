@@ -46,13 +46,15 @@ for (const s of sizes) {
   if (s !== "ref" && !(Number.isInteger(Number(s)) && Number(s) > 0)) throw new Error(`bench: bad size "${s}" in --sizes`);
 }
 
-// Measure the current source: compile lib/ first.
-log("bench: compiling lib/ (tsc)");
-const tsc = spawnSync(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"], {
-  cwd: root,
-  stdio: "inherit",
-});
-if (tsc.status !== 0) throw new Error("bench: tsc failed");
+// Measure the current source: build lib/ first, as `npm run build` does (tsc, then the precompiled templates).
+log("bench: building lib/ (tsc, precompiled templates)");
+for (const step of [
+  [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"],
+  [path.join(root, "scripts", "precompile-templates.mjs")],
+]) {
+  const r = spawnSync(process.execPath, step, { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+  if (r.status !== 0) throw new Error(`bench: ${path.basename(step[0])} failed`);
+}
 
 const { makeEssay, referenceOutline } = await import("./make-essay.mjs");
 const { parseEssay } = await import("../lib/parse/index.js");

@@ -1,10 +1,12 @@
 /** Read the page shell and slide partials: the built-ins, each overridable from a user's folder. */
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import Handlebars from "handlebars";
 import { DeckError, ExitCode } from "../errors.js";
-import type { Templates } from "../render/index.js";
-import { templatesDir } from "./paths.js";
+import type { TemplateSpec, Templates } from "../render/index.js";
+import { packageRoot, templatesDir } from "./paths.js";
 import { writeFileAtomic } from "./write.js";
 
 /** A file of templates/ (`deck.hbs`, `partials/point.hbs`, `deck.css`, `themes/paper.css`): the user's if present. */
@@ -24,12 +26,18 @@ export function checkTemplateDir(dir: string): void {
 
 export function loadTemplates(overrideDir?: string): Templates {
   if (overrideDir) checkTemplateDir(overrideDir);
-  const read = (relative: string): string => {
+  const built = precompiledBuiltins();
+  const precompiled: Record<string, TemplateSpec> = {};
+  const read = (relative: string, name: string): string => {
     const file = templateFile(relative, overrideDir);
     const source = readFileSync(file, "utf8");
     // The built-ins are known to compile (the tests build with them): only a user's file is parsed
     // here, so a deck's templates are parsed once, when rendering compiles them.
-    if (file === path.join(templatesDir, relative)) return source;
+    if (file === path.join(templatesDir, relative)) {
+      const entry = built?.templates[relative.split(path.sep).join("/")];
+      if (entry && entry.sha256 === createHash("sha256").update(source).digest("hex")) precompiled[name] = entry.spec;
+      return source;
+    }
     // A syntax error in a user's template is their mistake to fix, not a crash of ours.
     try {
       Handlebars.parse(source);
@@ -43,8 +51,25 @@ export function loadTemplates(overrideDir?: string): Templates {
   const names = new Set(listPartials(path.join(templatesDir, "partials")));
   if (overrideDir) for (const n of listPartials(path.join(overrideDir, "partials"))) names.add(n);
   const partials: Record<string, string> = {};
-  for (const name of names) partials[name] = read(path.join("partials", `${name}.hbs`));
-  return { deck: read("deck.hbs"), partials };
+  for (const name of names) partials[name] = read(path.join("partials", `${name}.hbs`), name);
+  return { deck: read("deck.hbs", "deck"), partials, precompiled };
+}
+
+interface PrecompiledFile {
+  handlebars: string;
+  templates: Record<string, { sha256: string; spec: TemplateSpec }>;
+}
+
+const requireLib = createRequire(import.meta.url);
+
+/** The built-ins as `npm run build` precompiled them (scripts/precompile-templates.mjs); null when absent. */
+function precompiledBuiltins(): PrecompiledFile | null {
+  try {
+    const file = requireLib(path.join(packageRoot, "lib", "templates.precompiled.cjs")) as PrecompiledFile;
+    return file.handlebars === Handlebars.VERSION ? file : null;
+  } catch {
+    return null;
+  }
 }
 
 function listPartials(dir: string): string[] {

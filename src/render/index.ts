@@ -10,7 +10,19 @@ export interface Templates {
   deck: string;
   /** Partials by name (`title`, `section`, `point`, `summary`, `paragraph`, `references`, `notes`). */
   partials: Record<string, string>;
+  /**
+   * Precompiled forms of some of them (built-ins, made by `npm run build`), by `deck` or partial
+   * name; each was compiled from exactly the source given above, with compileOptions().
+   */
+  precompiled?: Record<string, TemplateSpec>;
 }
+
+/** What Handlebars.precompile makes of a template, once evaluated. */
+export type TemplateSpec = Parameters<typeof Handlebars.template>[0];
+
+/** The options every template is compiled with, here and by scripts/precompile-templates.mjs. */
+export const compileOptions = (kind: "page" | "partial"): Parameters<typeof Handlebars.compile>[1] =>
+  kind === "partial" ? { strict: false } : {};
 
 /** A file of the built deck: text to write, or a file to copy. */
 export type OutputFile = { path: string; contents: string | Uint8Array } | { path: string; copyFrom: string };
@@ -68,10 +80,16 @@ export function renderDeck(deck: Deck, options: RenderOptions): OutputFile[] {
   hbs.registerHelper("json", (value: unknown) => new Handlebars.SafeString(scriptJson(value)));
   hbs.registerHelper("eq", (a: unknown, b: unknown) => a === b);
   hbs.registerHelper("partName", (label: unknown) => wordsFor(deck.lang).part(String(label ?? "")));
+  // Compiling is most of the cost of a small deck: a precompiled template is only evaluated.
+  const precompiled = options.templates.precompiled ?? {};
+  const compile = (name: string, source: string, kind: "page" | "partial") => {
+    const spec = precompiled[name];
+    return spec ? hbs.template(spec) : hbs.compile(source, compileOptions(kind));
+  };
   for (const [name, source] of Object.entries(options.templates.partials)) {
-    hbs.registerPartial(name, hbs.compile(source, { strict: false }));
+    hbs.registerPartial(name, compile(name, source, "partial"));
   }
-  const page = hbs.compile(options.templates.deck);
+  const page = compile("deck", options.templates.deck, "page");
   const width = options.width ?? DEFAULT_SIZE.width;
   const height = options.height ?? DEFAULT_SIZE.height;
   const revealConfig = {

@@ -8,4 +8,6 @@ export default function setup(): void {
     cwd: root,
     stdio: "inherit",
   });
+  // The rest of `npm run build`: the built-in templates, precompiled.
+  execFileSync(process.execPath, [path.join(root, "scripts", "precompile-templates.mjs")], { cwd: root, stdio: "ignore" });
 }
