@@ -170,7 +170,9 @@ export function fitReferences(slide: ReferencesSlide, ctx: FitContext): Referenc
 /** A section slide whose heading shrinks until it fits, kicker included. */
 export function fitSection(slide: SectionSlide, ctx: FitContext): SectionSlide {
   const kicker = 0.75 * BASE_FONT_PX * 1.8;
-  const { scale } = centredHeadingScale(headlinePhrases(slide.heading, ctx.lang), STYLES.sectionHeading, ctx.size, kicker);
+  const phrases = headlinePhrases(slide.heading, ctx.lang);
+  // A section heading stands alone on its slide, large: it may shrink as far as a title.
+  const { scale } = centredHeadingScale(phrases, STYLES.sectionHeading, ctx.size, kicker, TITLE_SCALES);
   return { ...slide, ...withFit(fitOf(scale, 1)) };
 }
 

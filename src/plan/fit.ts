@@ -180,7 +180,7 @@ export function centredHeadingScale(
   return { scale: scales[scales.length - 1] as number, fits: false };
 }
 
-/** The deck title starts at twice the text size, so it may shrink further than a headline. */
+/** Title and section headings start at 1.6 to 2 times the text size, so they may shrink further than a headline. */
 export const TITLE_SCALES = [1, 0.9, 0.8, 0.7, 0.6, 0.5] as const;
 
 /** Lines of plain text of `sizeEm` across a title or section slide, with their margins, in px. */
