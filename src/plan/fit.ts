@@ -8,9 +8,15 @@
  */
 /** Width in full-width character units: a CJK character or full-width mark is 1, anything else ½. */
 export function textWidth(text: string): number {
+  // By UTF-16 unit, not by code point: fitting a deck measures every candidate sentence many times.
   let width = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0) as number;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // A surrogate pair is one (wide) character: skip its second half.
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
     width += c >= 0x2e80 || (c >= 0x2010 && c <= 0x201f) ? 1 : 0.5;
   }
   return width;
