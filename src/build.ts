@@ -62,7 +62,7 @@ export function loadEssay(options: LoadOptions = {}): LoadedEssay {
     ...(!source.encoding.startsWith("utf-") && !options.encoding
       ? [`${path.basename(essayPath)} is not UTF-8: read it as ${source.encoding} (pass --encoding to choose another)`]
       : []),
-    ...parsed.warnings.map((w) => `${path.basename(essayPath)}${w.line ? `:${w.line}` : ""}: ${w.message}`),
+    ...essayWarnings(parsed, essayPath),
     ...(fromFile?.warnings ?? []),
     ...fromFront.warnings,
   ];
@@ -82,6 +82,16 @@ export function loadEssay(options: LoadOptions = {}): LoadedEssay {
     settings = { ...convertSettings(merged, convert), lang: scriptLang(merged.lang, merged.script) };
   }
   return { essayPath, outline, settings, settingsDir: config ? path.dirname(config.path) : cwd, warnings };
+}
+
+/** Warnings a huge essay (20 MB of repeated parts) has by the thousand: the first few say it all. */
+const MAX_ESSAY_WARNINGS = 25;
+
+function essayWarnings(parsed: Outline, essayPath: string): string[] {
+  const name = path.basename(essayPath);
+  const all = parsed.warnings.map((w) => `${name}${w.line ? `:${w.line}` : ""}: ${w.message}`);
+  if (all.length <= MAX_ESSAY_WARNINGS) return all;
+  return [...all.slice(0, MAX_ESSAY_WARNINGS), `${name}: ${all.length - MAX_ESSAY_WARNINGS} more warnings not shown`];
 }
 
 function withoutExtra(meta: Outline["meta"]): Record<string, unknown> {

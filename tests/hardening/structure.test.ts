@@ -47,6 +47,16 @@ describe("odd structure", () => {
   });
 });
 
+describe("many warnings", () => {
+  it("shows the first 25 of an essay's warnings and counts the rest", async () => {
+    const parts = Array.from({ length: 60 }, () => "一、又是第一部分\n第一,內容。\n").join("");
+    const r = await buildEssay("repeated.txt", parts);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.warnings).toHaveLength(26);
+    expect(r.warnings.at(-1)).toMatch(/^warning: repeated\.txt: 34 more warnings not shown$/);
+  });
+});
+
 describe("long reference lists", () => {
   it("shows all of 30 references over several slides, and keeps one too long for any slide in the notes", () => {
     const entries = Array.from({ length: 30 }, (_, i) => `作者${i + 1}，〈文章〉，2024。`);
