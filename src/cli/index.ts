@@ -27,8 +27,7 @@ export function createProgram(io: CliIO): Command {
   const program = new Command("essay-deck")
     .description("Turn a structured essay into an offline Reveal.js slide deck with speaker notes.")
     .version(packageVersion(), "-v, --version")
-    .showHelpAfterError("(run essay-deck --help for usage)")
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (s, write) => write(s) })
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (s, write) => write(usageLine(s)) })
     .exitOverride();
   program.addHelpText(
     "after",
@@ -67,6 +66,11 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
   } catch (e) {
     return reportError(e, io);
   }
+}
+
+/** commander's "error: unknown option '--x'" as our one line, with where to look. */
+export function usageLine(message: string): string {
+  return `essay-deck: ${message.replace(/^error: /, "").trim()} (see essay-deck --help)\n`;
 }
 
 export function reportError(e: unknown, io: Pick<CliIO, "stderr">): number {

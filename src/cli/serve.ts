@@ -27,7 +27,10 @@ export function registerServe(program: Command, io: CliIO): void {
     .option("--host <address>", "address to listen on; anything but loopback shows the deck to the network", DEFAULT_HOST)
     .option("--open", "open the deck in the default browser")
     .option("-o, --output <dir>", "build into this folder (default: a temporary folder, removed on exit)")
-    .option("--allow-html", "let raw HTML in a Markdown essay through (trusted authors only)");
+    .option(
+      "--allow-html",
+      "let raw HTML in a Markdown essay through; it can run scripts, so only for essays you wrote yourself",
+    );
   addEssayOptions(cmd).action((input: string | undefined, flags: ServeFlags) => runServe(input, flags, io));
 }
 
