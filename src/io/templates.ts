@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import Handlebars from "handlebars";
+import type HandlebarsTypes from "handlebars";
 import { DeckError, ExitCode } from "../errors.js";
 import type { TemplateSpec, Templates } from "../render/index.js";
 import { packageRoot, templatesDir } from "./paths.js";
@@ -40,7 +40,8 @@ export function loadTemplates(overrideDir?: string): Templates {
     }
     // A syntax error in a user's template is their mistake to fix, not a crash of ours.
     try {
-      Handlebars.parse(source);
+      // The compiler, loaded only for a user's template (the built-ins come precompiled).
+      (requireLib("handlebars") as typeof HandlebarsTypes).parse(source);
     } catch (e) {
       const lines = (e as Error).message.split("\n").filter((l) => l.trim() !== "");
       const what = lines.length > 1 ? `${lines[0]?.replace(/:$/, "")}, ${lines.at(-1)}` : (lines[0] ?? "");
@@ -66,7 +67,7 @@ const requireLib = createRequire(import.meta.url);
 function precompiledBuiltins(): PrecompiledFile | null {
   try {
     const file = requireLib(path.join(packageRoot, "lib", "templates.precompiled.cjs")) as PrecompiledFile;
-    return file.handlebars === Handlebars.VERSION ? file : null;
+    return file.handlebars === (requireLib("handlebars/runtime") as typeof HandlebarsTypes).VERSION ? file : null;
   } catch {
     return null;
   }

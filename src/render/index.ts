@@ -1,5 +1,6 @@
 /** Deck + templates → files. Pure: the caller reads templates and assets and writes the result. */
-import Handlebars from "handlebars";
+import { createRequire } from "node:module";
+import type HandlebarsTypes from "handlebars";
 import type { Deck, Slide } from "../model/deck.js";
 import { wordsFor } from "../plan/words.js";
 import { escapeHtml, renderInline } from "./inline.js";
@@ -56,8 +57,22 @@ export interface RenderOptions {
 
 export const DEFAULT_SIZE = { width: 1280, height: 720 };
 
+const requireHandlebars = createRequire(import.meta.url);
+// The runtime only: the compiler, twice its size, is loaded when a template has to be compiled.
+const Handlebars = requireHandlebars("handlebars/runtime") as typeof HandlebarsTypes;
+
+/**
+ * The Handlebars environment for a set of templates: the runtime alone when all come precompiled
+ * (the built-ins), the full Handlebars, its compiler loaded only now, when one must be compiled.
+ */
+function environment(templates: Templates): typeof Handlebars {
+  const precompiled = templates.precompiled ?? {};
+  const all = ["deck", ...Object.keys(templates.partials)].every((name) => precompiled[name] !== undefined);
+  return all ? Handlebars.create() : (requireHandlebars("handlebars") as typeof HandlebarsTypes).create();
+}
+
 export function renderDeck(deck: Deck, options: RenderOptions): OutputFile[] {
-  const hbs = Handlebars.create();
+  const hbs = environment(options.templates);
   const markdown = deck.format === "markdown";
   hbs.registerHelper(
     "text",
