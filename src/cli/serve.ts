@@ -4,10 +4,10 @@ import path from "node:path";
 import type { Command } from "commander";
 import type { BuildResult } from "../build.js";
 import { DeckError, ExitCode } from "../errors.js";
-import { startServer } from "../serve/index.js";
 import { DEFAULT_HOST, DEFAULT_PORT, isLoopback, parsePort, urlFor } from "../serve/listen.js";
-import { openInBrowser } from "../serve/open.js";
-import { type BuildOutcome, watchBuild } from "../serve/rebuild.js";
+// The server, the watcher and the opener are imported when serve or build --watch runs: every
+// other command (a plain build above all) would pay for loading them at each start.
+import type { BuildOutcome } from "../serve/rebuild.js";
 import { addEssayOptions, type BuildFlags, settingsFromFlags } from "./build.js";
 import type { CliIO } from "./index.js";
 import { createLogger, type Logger } from "./log.js";
@@ -39,6 +39,7 @@ async function runServe(input: string | undefined, flags: ServeFlags, io: CliIO)
   const port = flags.port === undefined ? undefined : parsePort(flags.port);
   const stop = untilStopped(io.signal);
   try {
+    const { startServer } = await import("../serve/index.js");
     const server = await startServer({
       input,
       cwd: io.cwd,
@@ -65,9 +66,11 @@ async function runServe(input: string | undefined, flags: ServeFlags, io: CliIO)
       for (const address of networkAddresses()) io.stderr(`  on the network: ${urlFor(address, server.port)}\n`);
     }
     if (flags.open) {
-      void openInBrowser(server.url).then((why) => {
-        if (why) log.warn(`could not open a browser (${why}): open ${server.url} yourself`);
-      });
+      void import("../serve/open.js")
+        .then(({ openInBrowser }) => openInBrowser(server.url))
+        .then((why) => {
+          if (why) log.warn(`could not open a browser (${why}): open ${server.url} yourself`);
+        });
     }
     await stop.stopped;
     await server.close();
@@ -91,6 +94,7 @@ export async function runBuildWatch(input: string | undefined, flags: BuildFlags
   const stop = untilStopped(io.signal);
   try {
     const report = reporter(io, log);
+    const { watchBuild } = await import("../serve/rebuild.js");
     const watched = watchBuild(
       {
         input,
