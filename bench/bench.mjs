@@ -306,7 +306,10 @@ function writeResults(sections) {
   const header = [
     "# essay-deck benchmarks",
     "",
-    "Written by `npm run bench` (`bench/bench.mjs`); each section says when and where it was measured.",
+    "Written by `npm run bench` (`bench/bench.mjs`): `npm run bench` measures our own builds at every size,",
+    "`npm run bench -- --peers` times our CLI and each peer alternately on the same essay (after",
+    "`bash ../shared/bench-peers/setup.sh`). Each section says when and where it was measured; the",
+    "synthetic essays come from `bench/make-essay.mjs` (the reference's shape, its paragraphs reused).",
     "Whole processes timed from outside: wall time, CPU time (user + system) and peak resident memory",
     "(GNU time's maximum RSS: the largest single process). Median of the timed runs after the warm-ups (runs = warm-ups + timed).",
     "",
