@@ -6,8 +6,8 @@
  * figure ../shared/bench-peers/README.md quotes for the peers. Without GNU time, CPU comes from
  * this process's cutime + cstime in /proc/self/stat and the peak is not known.
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -76,6 +76,80 @@ export function timeProcess(cmd, args, options) {
   return { wall, cpu, rssMiB, status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** RSS (bytes) of `root` and of every process below it, from /proc: { single, total }. */
+function treeRss(root) {
+  const parent = new Map();
+  const rss = new Map();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      parent.set(Number(name), Number(f[1]));
+      rss.set(Number(name), Number(f[21]) * 4096);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const inTree = (pid) => {
+    for (let p = pid, hops = 0; p > 1 && hops < 64; p = parent.get(p) ?? 0, hops++) if (p === root) return true;
+    return false;
+  };
+  let single = 0;
+  let total = 0;
+  for (const [pid, bytes] of rss) {
+    if (!inTree(pid)) continue;
+    single = Math.max(single, bytes);
+    total += bytes;
+  }
+  return { single, total };
+}
+
+/**
+ * Like timeProcess, for a command that starts a browser: GNU time only sees the processes that
+ * were waited for, and Chromium leaves its renderers to init when it quits, so the tree's resident
+ * memory is also sampled from /proc every 100 ms. Adds treeMiB (largest process) and treeTotalMiB
+ * (sum of the tree's RSS, which counts shared pages more than once: an upper bound).
+ */
+export async function timeProcessTree(cmd, args, options) {
+  const timeFile = path.join(scratch, "time-tree.txt");
+  const argv = options.gnuTime ? [GNU_TIME, ["-f", "%U %S %M", "-o", timeFile, cmd, ...args]] : [cmd, args];
+  const start = process.hrtime.bigint();
+  const child = spawn(argv[0], argv[1], { cwd: options.cwd, env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d) => {
+    stdout += d;
+  });
+  child.stderr.on("data", (d) => {
+    stderr += d;
+  });
+  let single = 0;
+  let total = 0;
+  const sample = () => {
+    const t = treeRss(child.pid);
+    single = Math.max(single, t.single);
+    total = Math.max(total, t.total);
+  };
+  const timer = setInterval(sample, 100);
+  const status = await new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code) => resolve(code));
+  });
+  clearInterval(timer);
+  const wall = Number(process.hrtime.bigint() - start) / 1e9;
+  let cpu = null;
+  let rssMiB = null;
+  if (options.gnuTime) {
+    const last = readFileSync(timeFile, "utf8").trim().split("\n").at(-1) ?? "";
+    const [user, sys, rssKiB] = last.split(" ").map(Number);
+    cpu = user + sys;
+    rssMiB = rssKiB / 1024;
+  }
+  const treeMiB = Math.max(single / 2 ** 20, rssMiB ?? 0);
+  return { wall, cpu, rssMiB, treeMiB, treeTotalMiB: total / 2 ** 20, status, stdout, stderr };
+}
+
 export function median(values) {
   const v = values.filter((x) => x !== null && Number.isFinite(x)).sort((a, b) => a - b);
   if (v.length === 0) return null;
@@ -95,6 +169,10 @@ export function summarize(runs) {
     cpu: median(pick("cpu")),
     rssMiB: median(pick("rssMiB")),
     rssMaxMiB: runs.some((r) => r.rssMiB !== null) ? Math.max(...pick("rssMiB").filter((x) => x !== null)) : null,
+    treeMaxMiB: runs.some((r) => r.treeMiB !== undefined) ? Math.max(...pick("treeMiB").filter((x) => x !== undefined)) : null,
+    treeTotalMaxMiB: runs.some((r) => r.treeTotalMiB !== undefined)
+      ? Math.max(...pick("treeTotalMiB").filter((x) => x !== undefined))
+      : null,
   };
 }
 

@@ -5,7 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { fmt, summarize, timeProcess } from "./measure.mjs";
+import { fmt, summarize, timeProcess, timeProcessTree } from "./measure.mjs";
 
 /** The titles ../shared/bench-peers/make-*.py give the peers' decks, so every deck has the same title slide. */
 const PEER_TITLE = "DeepSeek與人工智能的顛覆性創新";
@@ -32,13 +32,15 @@ export const peersHome = () => process.env.PEERS ?? "/tmp/peers";
 
 /**
  * Time `ours` and the peer alternately: one warm-up each, then `runs` pairs.
- * @param {{ dir: string, kind: string, size: string, runs: number, warmups: number, gnuTime: boolean,
+ * @param {{ dir: string, kind: string, size: string, runs: number, warmups: number, gnuTime: boolean, tree?: boolean,
  *   ours: { cmd: string, args: string[], cwd: string }, log: (s: string) => void }} pair
  */
-export function timePair(pair) {
+export async function timePair(pair) {
   const peer = { cmd: "bash", args: [path.join(pair.dir, "run-peer.sh"), pair.kind, pair.size], cwd: pair.dir };
-  const once = (what, label) => {
-    const r = timeProcess(what.cmd, what.args, { cwd: what.cwd, gnuTime: pair.gnuTime });
+  // A browser's processes outlive what GNU time sees: sample the whole tree for PDF pairs.
+  const run = pair.tree ? timeProcessTree : timeProcess;
+  const once = async (what, label) => {
+    const r = await run(what.cmd, what.args, { cwd: what.cwd, gnuTime: pair.gnuTime });
     if (r.status !== 0) {
       throw new Error(`bench: ${label} ${pair.size} failed (exit ${r.status}):\n${(r.stderr || r.stdout).slice(-2000)}`);
     }
@@ -47,8 +49,8 @@ export function timePair(pair) {
   const ours = [];
   const theirs = [];
   for (let i = 0; i < pair.warmups + pair.runs; i++) {
-    const a = once(pair.ours, "essay-deck");
-    const b = once(peer, pair.kind);
+    const a = await once(pair.ours, "essay-deck");
+    const b = await once(peer, pair.kind);
     if (i >= pair.warmups) {
       ours.push(a);
       theirs.push(b);
