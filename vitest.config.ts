@@ -6,6 +6,9 @@ export default defineConfig({
     include: ["tests/**/*.test.ts"],
     exclude: ["tests/browser/**", "node_modules/**"],
     globalSetup: ["tests/setup/build-lib.ts"],
+    // The JSON report feeds the one-line total that .ci/run prints (scripts/test-summary.mjs).
+    reporters: ["default", "json"],
+    outputFile: { json: "reports/fast.json" },
     testTimeout: 20_000,
   },
 });
