@@ -46,6 +46,9 @@ function loadParser(model: "zh-hans" | "zh-hant"): Parser {
   return new budoux.Parser(data.model);
 }
 
+/** One-character words after which a Chinese line may break. */
+const PARTICLES = new Set([..."的之了和與与及或在是而並并也"]);
+
 /** Whether a phrase is a single character (punctuation aside), too short to stand on a line alone. */
 const isTiny = (phrase: string): boolean => [...phrase].filter((c) => !CLOSING.has(c) && !OPENING.has(c)).length <= 1;
 
@@ -58,6 +61,10 @@ export function headlinePhrases(text: string, lang: string): string[] {
   const parser = parserFor(lang);
   const raw = parser ? parser.parse(text) : text.split(/(?<=\s)/);
   const phrases: string[] = [];
+  // budoux's Chinese models cut words apart around one-character phrases (潮 / 流方 / 向): such a
+  // character is glued to the phrase before it and to the one after it, except a particle (的, 與…),
+  // after which a line may break.
+  let glueNext = false;
   for (const piece of raw) {
     if (piece === "") continue;
     let p = piece;
@@ -73,9 +80,14 @@ export function headlinePhrases(text: string, lang: string): string[] {
     }
     // A phrase that ends with an opening mark, or a one-character phrase, joins what follows.
     const last = phrases.at(-1);
-    if (last !== undefined && (OPENING.has([...last].at(-1) as string) || (parser && isTiny(last) && !/\s$/.test(last)))) {
+    const tiny = parser !== null && isTiny(p) && !PARTICLES.has(p);
+    if (
+      last !== undefined &&
+      (glueNext || tiny || OPENING.has([...last].at(-1) as string) || (parser && isTiny(last) && !/\s$/.test(last)))
+    ) {
       phrases[phrases.length - 1] = last + p;
     } else phrases.push(p);
+    glueNext = tiny;
   }
   // A one-character last phrase would sit alone on the last line: keep it with the one before.
   if (phrases.length > 1 && parser && isTiny(phrases.at(-1) as string)) {

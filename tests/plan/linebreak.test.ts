@@ -30,6 +30,17 @@ describe("headline phrases (line-break rules)", () => {
     for (const p of phrases.slice(0, -1)) expect(OPENING).not.toContain([...p].at(-1));
   });
 
+  it("never cuts a word around a one-character phrase of budoux's (潮 / 流方 / 向)", () => {
+    const phrases = headlinePhrases("一、DeepSeek改變潮流方向:高性能計算的崛起", "zh-Hant");
+    expect(phrases.join("")).toBe("一、DeepSeek改變潮流方向:高性能計算的崛起");
+    for (const word of ["潮流", "方向", "高性能", "崛起"]) {
+      expect(
+        phrases.some((p) => p.includes(word)),
+        `${word} in ${phrases.join(" | ")}`,
+      ).toBe(true);
+    }
+  });
+
   it("never leaves a single character alone as the last phrase", () => {
     const phrases = headlinePhrases("顛覆性創新的重要性", "zh-Hant");
     expect([...(phrases.at(-1) as string)].length).toBeGreaterThan(1);
