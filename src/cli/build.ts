@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { Command } from "commander";
-import { build } from "../build.js";
+import { type BuildOptions, build } from "../build.js";
 import { type DeckSettings, parseRate, parseSize, SCRIPTS, type Script, TRANSITIONS } from "../config/validate.js";
 import { DeckError, ExitCode } from "../errors.js";
 import { HANDOUT_LAYOUTS } from "../pdf/handout.js";
@@ -71,6 +71,23 @@ function rateFlag(name: string, value: string | undefined): number | undefined {
   return rate;
 }
 
+/** What every essay command passes on to build(): the essay, its settings layers, the output folder. */
+export function essayOptions(
+  input: string | undefined,
+  flags: BuildFlags,
+  io: Pick<CliIO, "cwd">,
+): BuildOptions & { cwd: string } {
+  return {
+    input,
+    cwd: io.cwd,
+    outDir: flags.output,
+    flags: settingsFromFlags(flags),
+    config: flags.config,
+    encoding: flags.encoding,
+    allowHtml: flags.allowHtml,
+  };
+}
+
 /** Options every command that reads an essay shares. */
 export function addEssayOptions(cmd: Command): Command {
   return cmd
@@ -118,15 +135,7 @@ export function registerBuild(program: Command, io: CliIO): void {
     if (flags.watch) return runBuildWatch(input, flags, io);
     const log = createLogger(io, flags.quiet);
     if (wantsPdf(flags)) checkPdfFlags(flags, { cwd: io.cwd, outDir: io.cwd, essayPath: "essay.txt" });
-    const result = build({
-      input,
-      cwd: io.cwd,
-      outDir: flags.output,
-      flags: settingsFromFlags(flags),
-      config: flags.config,
-      encoding: flags.encoding,
-      allowHtml: flags.allowHtml,
-    });
+    const result = build(essayOptions(input, flags, io));
     for (const w of result.warnings) log.warn(w);
     const points = result.deck.slides.filter((s) => s.kind === "point" && !s.continued).length;
     // Slides the planner had to fit (issue #5): worth knowing before rehearsing.

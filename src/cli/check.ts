@@ -10,7 +10,7 @@ import { buildReport, type CheckReport, formatTable, hasFitFailure } from "../ch
 import { DeckError, ExitCode } from "../errors.js";
 import { DEFAULT_SLIDE_SIZE } from "../plan/fit.js";
 import { DEFAULT_THEME } from "../themes.js";
-import { addEssayOptions, type BuildFlags, settingsFromFlags } from "./build.js";
+import { addEssayOptions, type BuildFlags, essayOptions } from "./build.js";
 import type { CliIO } from "./index.js";
 import { createLogger } from "./log.js";
 
@@ -48,15 +48,7 @@ export async function runCheck(input: string | undefined, flags: CheckFlags, io:
   const started = performance.now();
   const temp = flags.output ? null : mkdtempSync(path.join(os.tmpdir(), "essay-deck-check-"));
   try {
-    const result = build({
-      input,
-      cwd: io.cwd,
-      outDir: flags.output ?? (temp as string),
-      flags: settingsFromFlags(flags),
-      config: flags.config,
-      encoding: flags.encoding,
-      allowHtml: flags.allowHtml,
-    });
+    const result = build({ ...essayOptions(input, flags, io), outDir: flags.output ?? (temp as string) });
     for (const w of result.warnings) log.warn(w);
     const size = result.settings.size ?? DEFAULT_SLIDE_SIZE;
     const browser = await launchBrowser({ browserPath: flags.browserPath });

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { deckFromEssay, loadEssay } from "../build.js";
 import type { Outline } from "../model/outline.js";
 import { outlineToJson } from "../parse/index.js";
-import { addEssayOptions, type BuildFlags, settingsFromFlags } from "./build.js";
+import { addEssayOptions, type BuildFlags, essayOptions } from "./build.js";
 import type { CliIO } from "./index.js";
 import { createLogger } from "./log.js";
 
@@ -13,13 +13,7 @@ export function registerOutline(program: Command, io: CliIO): void {
     .argument("[input]", "essay file or folder (default: ./content/)")
     .option("--json", "print the outline as JSON on stdout");
   addEssayOptions(cmd).action(async (input: string | undefined, flags: BuildFlags & { json?: boolean }) => {
-    const loaded = loadEssay({
-      input,
-      cwd: io.cwd,
-      flags: settingsFromFlags(flags),
-      config: flags.config,
-      encoding: flags.encoding,
-    });
+    const loaded = loadEssay(essayOptions(input, flags, io));
     const outline: Outline = {
       ...loaded.outline,
       title: loaded.settings.title ?? loaded.outline.title,

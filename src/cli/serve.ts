@@ -8,7 +8,7 @@ import { DEFAULT_HOST, DEFAULT_PORT, isLoopback, parsePort, urlFor } from "../se
 // The server, the watcher and the opener are imported when serve or build --watch runs: every
 // other command (a plain build above all) would pay for loading them at each start.
 import type { BuildOutcome } from "../serve/rebuild.js";
-import { addEssayOptions, type BuildFlags, settingsFromFlags } from "./build.js";
+import { addEssayOptions, type BuildFlags, essayOptions } from "./build.js";
 import type { CliIO } from "./index.js";
 import { createLogger, type Logger } from "./log.js";
 
@@ -41,13 +41,7 @@ async function runServe(input: string | undefined, flags: ServeFlags, io: CliIO)
   try {
     const { startServer } = await import("../serve/index.js");
     const server = await startServer({
-      input,
-      cwd: io.cwd,
-      outDir: flags.output,
-      flags: settingsFromFlags(flags),
-      config: flags.config,
-      encoding: flags.encoding,
-      allowHtml: flags.allowHtml,
+      ...essayOptions(input, flags, io),
       host: flags.host,
       port,
     });
@@ -95,18 +89,7 @@ export async function runBuildWatch(input: string | undefined, flags: BuildFlags
   try {
     const report = reporter(io, log);
     const { watchBuild } = await import("../serve/rebuild.js");
-    const watched = watchBuild(
-      {
-        input,
-        cwd: io.cwd,
-        outDir: flags.output,
-        flags: settingsFromFlags(flags),
-        config: flags.config,
-        encoding: flags.encoding,
-        allowHtml: flags.allowHtml,
-      },
-      report,
-    );
+    const watched = watchBuild(essayOptions(input, flags, io), report);
     report(watched.first);
     log.info("watching the essay, its config, theme and templates (Ctrl-C to stop)");
     await stop.stopped;

@@ -1,9 +1,9 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "puppeteer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/index.js";
-import { type OpenedDeck, openDeck, startBrowser, tempDir } from "../helpers/browser.js";
+import { type OpenedDeck, openDeck, overflowing, startBrowser, tempDir } from "../helpers/browser.js";
 import { referenceEssay, root } from "../helpers/paths.js";
 
 const quietIO = (cwd: string) => ({ stdout: () => {}, stderr: () => {}, cwd });
@@ -60,25 +60,16 @@ describe("the reference deck in Chromium", () => {
   });
 
   it("keeps every slide's content inside the slide box", async () => {
-    const overflowing = await deck.page.evaluate(async () => {
-      const out: string[] = [];
-      const { width, height } = Reveal.getComputedSlideSize();
-      for (const slide of Reveal.getSlides()) {
-        Reveal.slide(...(Object.values(Reveal.getIndices(slide)).slice(0, 2) as [number, number]));
-        await new Promise((r) => requestAnimationFrame(() => r(null)));
-        const box = slide.getBoundingClientRect();
-        const scale = box.width / width;
-        for (const el of slide.querySelectorAll<HTMLElement>("h1, h2, p, li, ul, ol")) {
-          if (el.closest("aside.notes")) continue;
-          const r = el.getBoundingClientRect();
-          const tooWide = el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflow !== "hidden";
-          if (r.bottom > box.top + height * scale + 1 || r.right > box.left + width * scale + 1 || tooWide) {
-            out.push(`${slide.id}: ${el.tagName} ${el.textContent?.slice(0, 20)}`);
-          }
-        }
-      }
-      return out;
-    });
-    expect(overflowing).toEqual([]);
+    expect(await overflowing(deck.page)).toEqual([]);
+  });
+
+  it("has an overflow probe that sees a slide whose text is too large (so the test above can fail)", async () => {
+    const big = tempDir();
+    const css = path.join(big, "huge.css");
+    writeFileSync(css, ".reveal ul.point-bullets { font-size: 3em !important; }\n");
+    expect(await main(["build", "-o", path.join(big, "out"), "--css", css, "-q"], quietIO(root))).toBe(0);
+    const huge = await openDeck(browser, path.join(big, "out", "index.html"));
+    expect((await overflowing(huge.page)).length).toBeGreaterThan(0);
+    await huge.page.close();
   });
 });

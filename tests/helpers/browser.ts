@@ -39,3 +39,26 @@ export async function openDeck(browser: Browser, indexHtml: string, query = ""):
 }
 
 export const tempDir = (prefix = "essay-deck-"): string => mkdtempSync(path.join(os.tmpdir(), prefix));
+
+/** Elements of any slide that stick out of the slide box. */
+export function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const out: string[] = [];
+    const { width, height } = Reveal.getComputedSlideSize();
+    for (const slide of Reveal.getSlides()) {
+      Reveal.slide(...(Object.values(Reveal.getIndices(slide)).slice(0, 2) as [number, number]));
+      await new Promise((r) => requestAnimationFrame(() => r(null)));
+      const box = slide.getBoundingClientRect();
+      const scale = box.width / width;
+      for (const el of slide.querySelectorAll<HTMLElement>("h1, h2, p, li, ul, ol, span")) {
+        if (el.closest("aside.notes")) continue;
+        const r = el.getBoundingClientRect();
+        const tooWide = el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflow !== "hidden";
+        if (r.bottom > box.top + height * scale + 1 || r.right > box.left + width * scale + 1 || tooWide) {
+          out.push(`${slide.id}: ${el.tagName}.${el.className} ${el.textContent?.slice(0, 20)}`);
+        }
+      }
+    }
+    return out;
+  });
+}
