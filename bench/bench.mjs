@@ -245,7 +245,7 @@ function targetsSection(html, pdf) {
   return [
     "### Targets",
     "",
-    "Peer figures from `../shared/bench-peers/README.md` (same machine); the paired ratios below are the fairer test.",
+    "Peer figures from `../shared/bench-peers/README.md` (same machine, but not the same moment: a busy 2-core machine moves them by half); the paired ratios of `--peers` are the fairer test.",
     "",
     "| target | measured | |",
     "|---|---|---|",
