@@ -1,8 +1,8 @@
 /**
- * Turn the print view, once the slides PDF is printed, into the handout: put the handout's HTML in
- * place of the deck, move each slide's laid-out print page into its frame (at its natural size, so
- * vector text laid out exactly as in the slides PDF; the whole page prints at a scale), measure,
- * break pages by the pure plan, and print A4 with a header and footer.
+ * Turn the print view into the handout: put the handout's HTML in place of the deck (each slide an
+ * empty frame of the slide's natural size; the whole page prints at a scale), measure, break pages
+ * by the pure plan, and print A4 with a header and footer. The slides are drawn into their frames
+ * afterwards, from the slides PDF (see frames.ts).
  */
 import type { Page } from "puppeteer";
 import { DeckError, ExitCode } from "../errors.js";
@@ -28,42 +28,23 @@ async function layoutHandout(page: Page, markup: string, style: string, share: n
       const original = document.querySelector<HTMLElement>(".reveal");
       const slidesEl = original?.querySelector<HTMLElement>(".slides");
       if (!original || !slidesEl) return { error: "the print view has no .reveal .slides" };
-      const pages = new Map<string, HTMLElement>();
-      for (const p of slidesEl.querySelectorAll<HTMLElement>(":scope > .pdf-page")) {
-        const id = p.querySelector("section")?.id;
-        if (id) pages.set(id, p);
-      }
-      const first = pages.values().next().value;
+      const first = slidesEl.querySelector<HTMLElement>(":scope > .pdf-page");
       const width = first?.offsetWidth ?? 0;
       const height = first?.offsetHeight ?? 0;
+      if (!(width > 0 && height > 0)) return { error: "the print view has no slide page" };
       // Reveal's own @page rule gives the slide size; the handout is A4.
       for (const s of document.querySelectorAll("style")) if (s.textContent?.includes("@page")) s.remove();
       const sheet = document.createElement("style");
-      sheet.textContent = css;
+      sheet.textContent = `${css}\n.handout-slide { aspect-ratio: ${width} / ${height}; }`;
       document.head.append(sheet);
       document.body.style.width = "";
       document.body.style.height = "";
       // The print scale that makes a slide, at its natural size, as wide as its share of the text width.
       const scale = (textWidth * share) / width;
       document.documentElement.style.setProperty("--s", String(scale));
-      document.body.insertAdjacentHTML("beforeend", html);
-      const missing: string[] = [];
-      for (const frame of document.querySelectorAll<HTMLElement>(".handout-slide[data-slide]")) {
-        const id = frame.dataset.slide ?? "";
-        const pdfPage = pages.get(id);
-        if (!pdfPage) {
-          missing.push(id);
-          continue;
-        }
-        frame.style.aspectRatio = `${width} / ${height}`;
-        const reveal = original.cloneNode(false) as HTMLElement;
-        const slides = slidesEl.cloneNode(false) as HTMLElement;
-        reveal.append(slides);
-        slides.append(pdfPage);
-        frame.append(reveal);
-      }
+      // The slides themselves come from the slides PDF: the deck leaves the page.
       original.remove();
-      if (missing.length > 0) return { error: `the print view has no page for ${missing.join(", ")}` };
+      document.body.insertAdjacentHTML("beforeend", html);
       const boxes = [...document.querySelectorAll<HTMLElement>(".handout-item")].map((item) => ({
         slide: item.querySelector<HTMLElement>(".handout-slide")?.getBoundingClientRect().height ?? 0,
         notes: item.querySelector<HTMLElement>(".handout-notes")?.getBoundingClientRect().height ?? 0,

@@ -1,12 +1,16 @@
 /**
- * The handout as HTML: a function of the Deck. Each slide is an empty frame that the browser fills
- * with that slide as reveal's print view laid it out (so the slide stays vector text, exactly as in
- * the slides PDF); its speaker notes follow, typeset for reading. The header (deck title) and the
+ * The handout as HTML: a function of the Deck. Each slide is an empty frame, into which the slides
+ * PDF's page is drawn once printed (so the slide stays vector text, exactly as in the slides PDF,
+ * and Chromium lays out and prints each slide once, not twice); its speaker notes follow, typeset
+ * for reading. The header (deck title) and the
  * footer (page X of Y in the essay's language) are Chromium's print templates.
  */
 import type { Deck } from "../model/deck.js";
 import { escapeHtml, renderInline } from "../render/inline.js";
 import { planSheets } from "./paginate.js";
+
+/** Where a slide's frame links to: a name no real link uses, read back and removed from the PDF. */
+export const FRAME_LINK = "https://essay-deck.invalid/handout-slide/";
 
 export type HandoutLayout = "notes" | "2up" | "3up";
 export const HANDOUT_LAYOUTS: HandoutLayout[] = ["notes", "2up", "3up"];
@@ -71,7 +75,11 @@ export interface HandoutMarkupOptions {
 export function handoutMarkup(deck: Deck, options: HandoutMarkupOptions): string {
   const lang = escapeHtml(deck.lang);
   const markdown = deck.format === "markdown";
-  const frame = (id: string) => `<div class="handout-slide" data-slide="${escapeHtml(id)}"></div>`;
+  const index = new Map(deck.slides.map((s, i) => [s.id, i]));
+  // The frame stays empty: the slide is drawn into it afterwards from the slides PDF, at the place
+  // its link (a PDF link annotation) marks.
+  const frame = (id: string) =>
+    `<div class="handout-slide" data-slide="${escapeHtml(id)}"><a class="handout-anchor" href="${FRAME_LINK}${index.get(id)}" tabindex="-1" aria-hidden="true"></a></div>`;
   if (options.layout === "notes") {
     const items = deck.slides.map((slide) => {
       const notes = slide.notes.map((p) => `<p>${renderInline(p, { markdown })}</p>`).join("");
@@ -109,9 +117,7 @@ html.reveal-print body { margin: 0 !important; }
   font-family: ${stack}; font-family: var(--ed-font, ${stack}); }
 .handout-slide { position: relative; width: ${slideShare(layout) * 100}%; overflow: hidden; box-sizing: border-box;
   outline: ${u("0.5pt")} solid #999; break-inside: avoid; break-after: avoid; }
-.handout-slide > .reveal { position: absolute !important; left: 0; top: 0; margin: 0 !important; }
-html.reveal-print .handout .handout-slide > .reveal { width: 100% !important; height: 100% !important; }
-html.reveal-print .handout .reveal .slides .pdf-page { break-after: auto !important; page-break-after: auto !important; }
+.handout-anchor { position: absolute; inset: 0; display: block; }
 .handout-item { break-inside: auto; }
 .handout-item + .handout-item { margin-top: ${u(`${HANDOUT_GAP_MM}mm`)}; }
 .handout-item.break-before { break-before: page; margin-top: 0; }

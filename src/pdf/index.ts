@@ -5,6 +5,7 @@
  * or Ctrl-C leaves no partial file; the browser is closed in every case.
  */
 import { mkdirSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { PDFDocument } from "pdf-lib";
 import type { Browser, Page } from "puppeteer";
@@ -13,10 +14,12 @@ import { DeckError, ExitCode } from "../errors.js";
 import { recordOwned, writeFileAtomic } from "../io/write.js";
 import type { Deck } from "../model/deck.js";
 import { addBookmarks, LOAD_FAST, planBookmarks, SAVE_FAST, setMetadata } from "./bookmarks.js";
+import { printSlides, SLIDES_PER_CHUNK } from "./chunks.js";
 import { checkFonts } from "./fonts.js";
+import { drawSlidesIntoFrames } from "./frames.js";
 import { type HandoutLayout, handoutChrome } from "./handout.js";
 import { type PrintedHandout, printHandout } from "./handout-page.js";
-import { checkOnePagePerSlide, deckMetadata, finishSlidesPdf, printSlides } from "./slides.js";
+import { checkOnePagePerSlide, deckMetadata, finishSlidesPdf } from "./slides.js";
 import { openPrintView } from "./view.js";
 
 export interface PdfLog {
@@ -39,7 +42,11 @@ export interface PdfExportRequest {
   outDir: string;
   creator: string;
   log: PdfLog;
+  /** Slides printed per page.pdf() call (SLIDES_PER_CHUNK); tests set a small one. */
+  chunkSize?: number;
 }
+
+const cores = (): number => availableParallelism();
 
 export interface WrittenPdf {
   kind: "slides" | "handout";
@@ -63,43 +70,59 @@ export async function exportPdfs(request: PdfExportRequest): Promise<WrittenPdf[
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
   const outputs: Array<{ kind: WrittenPdf["kind"]; path: string; bytes: Uint8Array; pages: number }> = [];
-  const printSlidesStep = (page: Page, pages: number) => {
-    log.info(`printing ${pages} pages of slides`);
-    return printSlides(page, timeout);
-  };
-  const finishSlides = async (raw: Uint8Array) => {
-    const bytes = await finishSlidesPdf(raw, deck, { creator: request.creator });
-    outputs.unshift({ kind: "slides", path: request.slides as string, bytes, pages: deck.slides.length });
+  const chunkSize = request.chunkSize ?? SLIDES_PER_CHUNK;
+  const count = deck.slides.length;
+  const printSlidesOn = (views: Page[]): Promise<PDFDocument> => {
+    log.info(`printing ${count} pages of slides`);
+    return printSlides(views, {
+      count,
+      chunkSize,
+      timeout,
+      progress: (done) => {
+        if (done < count) log.info(`printed ${done} of ${count} slides`);
+      },
+    });
   };
   try {
     log.info("launching the browser");
     browser = await launchBrowser({ browserPath: request.browserPath, timeout, handleSignals: false });
     if (interrupted) throw new Interrupted();
     log.info(`loading ${path.basename(request.indexHtml)} in reveal's print view`);
-    const page = await openPrintView(browser, request.indexHtml, { timeout, warn: log.warn });
+    // A second print view, in its own browser context (so its own renderer process), prints the
+    // slides while the first prints the handout, or half the chunks: it costs a second load of the
+    // deck, which runs beside the first on a second core.
+    const parallel = (request.handout !== undefined || count > chunkSize) && cores() >= 2;
+    const context = parallel ? await browser.createBrowserContext() : null;
+    const viewOptions = { timeout, warn: log.warn };
+    const [page, helper] = await Promise.all([
+      openPrintView(browser, request.indexHtml, viewOptions),
+      context ? openPrintView(context, request.indexHtml, viewOptions) : null,
+    ]);
     await checkOnePagePerSlide(page, deck);
     await checkFonts(page, deck.lang, request.handout ? handoutChrome(deck) : "");
-    const raw = request.slides ? await printSlidesStep(page, deck.slides.length) : null;
-    let printed: PrintedHandout | null = null;
-    if (request.handout) {
-      const layout = request.handoutLayout ?? "notes";
+    const slidesJob = async (views: Page[]): Promise<PDFDocument> => {
+      const doc = await printSlidesOn(views);
+      // Its renderer's memory is better given back before the handout's print.
+      await context?.close();
+      return doc;
+    };
+    const layout = request.handoutLayout ?? "notes";
+    const handoutJob = (): Promise<PrintedHandout> => {
       log.info(`printing the handout (${layout})`);
-      let asked: () => void = () => {};
-      const printing = new Promise<void>((resolve) => {
-        asked = resolve;
-      });
-      const job = printHandout(page, deck, { layout, timeout, onPrint: () => asked() });
-      // Its failure is awaited below; this only keeps it from counting as unhandled meanwhile.
-      job.catch(() => undefined);
-      // While Chromium prints the handout, finish the slides PDF here (pdf-lib is CPU work in Node).
-      await Promise.race([printing, job]);
-      if (raw) await finishSlides(raw);
-      printed = await job;
-    } else if (raw) {
-      await finishSlides(raw);
+      return printHandout(page, deck, { layout, timeout });
+    };
+    // The handout's slides are the slides PDF's pages, so the slides print for a handout alone too.
+    let slides: PDFDocument;
+    let printed: PrintedHandout | null = null;
+    if (request.handout && helper) {
+      [slides, printed] = await Promise.all([slidesJob([helper]), handoutJob()]);
+    } else {
+      slides = await slidesJob(helper ? [page, helper] : [page]);
+      if (request.handout) printed = await handoutJob();
     }
     if (request.handout && printed) {
       const doc = await PDFDocument.load(printed.bytes, LOAD_FAST);
+      await drawSlidesIntoFrames(doc, slides);
       const meta = deckMetadata(deck, request.creator);
       setMetadata(doc, { ...meta, subject: handoutSubject(deck.lang) });
       // Bookmarks only where the plan matches what Chromium printed, so none points at a wrong page.
@@ -112,6 +135,10 @@ export async function exportPdfs(request: PdfExportRequest): Promise<WrittenPdf[
         log.warn(`the handout has ${doc.getPageCount()} pages, ${printed.plannedPages} planned: it has no bookmarks`);
       }
       outputs.push({ kind: "handout", path: request.handout, bytes: await doc.save(SAVE_FAST), pages: doc.getPageCount() });
+    }
+    if (request.slides) {
+      const bytes = await finishSlidesPdf(slides, deck, { creator: request.creator });
+      outputs.unshift({ kind: "slides", path: request.slides, bytes, pages: count });
     }
   } catch (e) {
     if (interrupted || e instanceof Interrupted) {

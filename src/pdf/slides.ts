@@ -1,10 +1,9 @@
 /** The slides PDF: one page per slide, from reveal's print view, with bookmarks and metadata. */
-import { PDFDocument } from "pdf-lib";
+import type { PDFDocument } from "pdf-lib";
 import type { Page } from "puppeteer";
 import { DeckError, ExitCode } from "../errors.js";
 import type { Deck } from "../model/deck.js";
-import { addBookmarks, LOAD_FAST, planBookmarks, SAVE_FAST, setMetadata } from "./bookmarks.js";
-import { bounded } from "./view.js";
+import { addBookmarks, planBookmarks, SAVE_FAST, setMetadata } from "./bookmarks.js";
 
 interface PrintedPage {
   id: string;
@@ -53,17 +52,12 @@ export async function checkOnePagePerSlide(page: Page, deck: Deck): Promise<void
   }
 }
 
-export async function printSlides(page: Page, timeout: number): Promise<Uint8Array> {
-  return bounded("printing the slides", timeout, () => page.pdf({ preferCSSPageSize: true, printBackground: true, timeout }));
-}
-
 export interface FinishOptions {
   creator: string;
 }
 
-/** Check the page count, then add metadata and the essay's bookmarks. */
-export async function finishSlidesPdf(bytes: Uint8Array, deck: Deck, options: FinishOptions): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(bytes, LOAD_FAST);
+/** Check the page count, then add metadata and the essay's bookmarks (after any join: they point at its pages). */
+export async function finishSlidesPdf(doc: PDFDocument, deck: Deck, options: FinishOptions): Promise<Uint8Array> {
   const count = doc.getPageCount();
   if (count !== deck.slides.length) {
     throw new DeckError(

@@ -1,6 +1,6 @@
 /** Open the built deck in reveal's print view and wait until it says it is laid out. */
 import { pathToFileURL } from "node:url";
-import type { Browser, Page } from "puppeteer";
+import type { Page } from "puppeteer";
 import { DeckError, ExitCode } from "../errors.js";
 
 export interface ViewOptions {
@@ -11,7 +11,12 @@ export interface ViewOptions {
 
 const READY_FLAG = "__essayDeckPdfReady";
 
-export async function openPrintView(browser: Browser, indexHtml: string, options: ViewOptions): Promise<Page> {
+/** A browser or one of its contexts (a second context gets its own renderer process). */
+export interface PageOpener {
+  newPage(): Promise<Page>;
+}
+
+export async function openPrintView(browser: PageOpener, indexHtml: string, options: ViewOptions): Promise<Page> {
   const page = await browser.newPage();
   page.setDefaultTimeout(options.timeout);
   page.setDefaultNavigationTimeout(options.timeout);
