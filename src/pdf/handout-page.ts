@@ -11,9 +11,8 @@ import {
   HANDOUT_GAP_MM,
   HANDOUT_PAGE,
   type HandoutLayout,
-  handoutFooterTemplate,
-  handoutHeaderTemplate,
   handoutMarkup,
+  handoutPageStyle,
   handoutStyle,
   MM_TO_PX,
   slideShare,
@@ -83,7 +82,12 @@ export interface PrintedHandout {
 
 export async function printHandout(page: Page, deck: Deck, options: HandoutOptions): Promise<PrintedHandout> {
   const markup = handoutMarkup(deck, { layout: options.layout });
-  const { boxes, scale } = await layoutHandout(page, markup, handoutStyle(deck, options.layout), slideShare(options.layout));
+  const { boxes, scale } = await layoutHandout(
+    page,
+    markup,
+    handoutStyle(deck, options.layout) + handoutPageStyle(deck),
+    slideShare(options.layout),
+  );
   const perSheet = options.layout === "2up" ? 2 : 3;
   let plannedPages = Math.ceil(deck.slides.length / perSheet);
   let slidePages = deck.slides.map((_, i) => Math.floor(i / perSheet));
@@ -106,9 +110,6 @@ export async function printHandout(page: Page, deck: Deck, options: HandoutOptio
       printBackground: true,
       preferCSSPageSize: false,
       scale,
-      displayHeaderFooter: true,
-      headerTemplate: handoutHeaderTemplate(deck),
-      footerTemplate: handoutFooterTemplate(deck),
       margin: { top: `${p.top}mm`, bottom: `${p.bottom}mm`, left: `${p.left}mm`, right: `${p.right}mm` },
       timeout: options.timeout,
     });

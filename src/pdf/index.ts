@@ -104,6 +104,12 @@ export async function exportPdfs(request: PdfExportRequest): Promise<WrittenPdf[
       const doc = await printSlidesOn(views);
       // Its renderer's memory is better given back before the handout's print.
       await context?.close();
+      // Written out now, while Chromium may still be printing the handout; the document stays
+      // usable for the handout's frames.
+      if (request.slides) {
+        const bytes = await finishSlidesPdf(doc, deck, { creator: request.creator });
+        outputs.unshift({ kind: "slides", path: request.slides, bytes, pages: count });
+      }
       return doc;
     };
     const layout = request.handoutLayout ?? "notes";
@@ -135,10 +141,6 @@ export async function exportPdfs(request: PdfExportRequest): Promise<WrittenPdf[
         log.warn(`the handout has ${doc.getPageCount()} pages, ${printed.plannedPages} planned: it has no bookmarks`);
       }
       outputs.push({ kind: "handout", path: request.handout, bytes: await doc.save(SAVE_FAST), pages: doc.getPageCount() });
-    }
-    if (request.slides) {
-      const bytes = await finishSlidesPdf(slides, deck, { creator: request.creator });
-      outputs.unshift({ kind: "slides", path: request.slides, bytes, pages: count });
     }
   } catch (e) {
     if (interrupted || e instanceof Interrupted) {

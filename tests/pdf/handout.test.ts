@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { deckFromEssay, loadEssay } from "../../src/build.js";
 import type { Deck } from "../../src/model/deck.js";
 import { countBookmarks, planBookmarks } from "../../src/pdf/bookmarks.js";
-import { handoutFooterTemplate, handoutHeaderTemplate, handoutMarkup, pageOf } from "../../src/pdf/handout.js";
+import { cssString, handoutMarkup, handoutPageStyle, pageOf } from "../../src/pdf/handout.js";
 import { pdfTargets } from "../../src/pdf/options.js";
 import { planNotesPages, planSheets } from "../../src/pdf/paginate.js";
 import { root } from "../helpers/paths.js";
@@ -44,7 +44,9 @@ describe("handout HTML (pure)", () => {
       slides: [{ ...(deck.slides[1] as Deck["slides"][number]), notes: ["<script>alert(1)</script>"] }],
     };
     expect(handoutMarkup(evil, { layout: "notes" })).not.toContain("<script>");
-    expect(handoutHeaderTemplate(evil)).not.toContain("<img");
+    // In the page's CSS the title is one string: its quotes cannot end it, nor "<" open a tag.
+    expect(cssString('a"b\\c\n<x')).toBe('"a\\22 b\\5c c\\a \\3c x"');
+    expect(handoutPageStyle(evil)).not.toContain("<img");
   });
 
   it("puts 2 or 3 slides on a sheet with ruled lines", () => {
@@ -62,11 +64,9 @@ describe("handout HTML (pure)", () => {
     expect(pageOf("zh-Hant", "3", "24")).toBe("第 3 頁，共 24 頁");
     expect(pageOf("zh-Hans", "3", "24")).toBe("第 3 页，共 24 页");
     expect(pageOf("en", "3", "24")).toBe("Page 3 of 24");
-    const footer = handoutFooterTemplate(deck);
-    expect(footer).toContain('<span class="pageNumber"></span>');
-    expect(footer).toContain('<span class="totalPages"></span>');
-    // The style attribute must survive the font names' quotes, or Chromium prints the footer tiny.
-    expect(footer).toMatch(/style="[^"]*font-size: 8pt/);
+    const style = handoutPageStyle(deck);
+    expect(style).toContain('content: "第 " counter(page) " 頁，共 " counter(pages) " 頁"');
+    expect(style).toContain("font-size: 8pt");
   });
 });
 
