@@ -3,8 +3,8 @@
 const CJK_STOPS = "。！？!?";
 /** A character that may end a sentence: one of CJK_STOPS or an ASCII full stop. Shared: reset before each use. */
 const STOP_CANDIDATE = /[。！？!?.]/g;
-/** Closing quotes and brackets that belong to the sentence they follow. */
-const CLOSERS = "”’」』）)】》\"'";
+/** Closing quotes and brackets that belong to the sentence they follow; so does the `**` that closes a bold sentence. */
+const CLOSERS = "”’」』）)】》\"'*";
 const ABBREVIATIONS = /(?:\b(?:e\.g|i\.e|etc|vs|Mr|Mrs|Ms|Dr|Prof|St|No|Fig|cf)|\b[A-Z])$/;
 
 /**

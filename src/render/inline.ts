@@ -4,7 +4,7 @@
  * dropped and remote images replaced by their alt text, so a deck never runs or fetches anything.
  */
 import { createRequire } from "node:module";
-import type { Marked, Tokens } from "marked";
+import type { Marked, Token, TokenizerExtension, Tokens } from "marked";
 
 // marked is loaded on the first Markdown essay: a plain-text essay (the common case) never needs it,
 // and loading it builds all its grammar at once.
@@ -31,11 +31,40 @@ function safeHref(href: string): string | null {
   return SAFE_URL.test(trimmed) ? href.trim() : null;
 }
 
+/**
+ * CommonMark's flanking rules leave `**第一,標題。**正文` unbolded: a closing `**` after CJK punctuation
+ * and before a letter does not count. Chinese has no spaces to flank with, so an emphasis pair is
+ * taken as written: `**…**` is strong and `*…*` emphasis whenever both markers are on one line.
+ */
+const CJK_EMPHASIS: TokenizerExtension[] = [
+  {
+    name: "cjkStrong",
+    level: "inline",
+    start: (src: string) => src.match(/\*\*(?=\S)/)?.index,
+    tokenizer(this: { lexer: { inlineTokens(src: string): Token[] } }, src: string) {
+      const m = /^\*\*(?=[^\s*])([^\n]*?[^\s*])\*\*/.exec(src);
+      if (!m) return undefined;
+      return { type: "strong", raw: m[0], text: m[1] as string, tokens: this.lexer.inlineTokens(m[1] as string) };
+    },
+  },
+  {
+    name: "cjkEm",
+    level: "inline",
+    start: (src: string) => src.match(/\*(?=[^\s*])/)?.index,
+    tokenizer(this: { lexer: { inlineTokens(src: string): Token[] } }, src: string) {
+      const m = /^\*(?=[^\s*])([^\n*]*?[^\s*])\*(?!\*)/.exec(src);
+      if (!m) return undefined;
+      return { type: "em", raw: m[0], text: m[1] as string, tokens: this.lexer.inlineTokens(m[1] as string) };
+    },
+  },
+];
+
 function createMarked(allowHtml: boolean): Marked {
   const { Marked } = requireMarked("marked") as typeof import("marked");
   return new Marked({
     gfm: true,
     breaks: false,
+    extensions: CJK_EMPHASIS,
     renderer: {
       html({ text }: Tokens.HTML | Tokens.Tag): string {
         return allowHtml ? text : escapeHtml(text);

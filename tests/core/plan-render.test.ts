@@ -89,6 +89,16 @@ describe("rendering", () => {
     expect(html).toContain("&lt;img src&#61;x onerror&#61;alert(1)&gt;");
   });
 
+  it("bolds Markdown emphasis next to Chinese punctuation, on slides and in notes", () => {
+    const { html } = render(
+      "## 一、標題\n\n**第一,顛覆性創新的重要性。**DeepSeek的成功證明了一件事。他說**這很重要。**然後離開了。\n",
+      "markdown",
+    );
+    expect(html).toContain("<p><strong>第一,顛覆性創新的重要性。</strong>DeepSeek的成功證明了一件事。");
+    expect(html).toContain("<li>他說<strong>這很重要。</strong></li>");
+    expect(html).not.toMatch(/\*\*/);
+  });
+
   it("groups each part into a vertical stack with --layout stacked", () => {
     const deck = planDeck(reference, { layout: "stacked" });
     const files = renderDeck(deck, { templates: loadTemplates(), theme: resolveTheme("essay", root), reveal: revealAssets() });
