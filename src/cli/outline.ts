@@ -41,20 +41,37 @@ export function continuedSlides(slides: ReadonlyArray<{ id: string; continued?: 
 }
 
 export function formatTree(outline: Outline, continued: Map<string, number> = new Map()): string {
-  const lines: string[] = [];
   const clip = (t: string, n = 60) => (t.length > n ? `${t.slice(0, n)}…` : t);
-  lines.push(`${outline.title ?? "(no title)"}  [${outline.lang}, ${outline.paragraphs.length} paragraphs]`);
-  if (outline.preface.length) lines.push(`├─ preface: ${outline.preface.length} paragraphs`);
-  outline.parts.forEach((part, n) => {
-    lines.push(`├─ ${clip(part.title || part.heading || "(untitled part)")}`);
-    if (part.intro.length) lines.push(`│  ├─ intro: ${part.intro.length} paragraphs`);
-    part.points.forEach((p, i) => {
-      lines.push(`│  ├─ ${p.label}  ${clip(p.headline)}  (${p.paragraphs.length} ¶)`);
-      const slides = continued.get(`part-${n + 1}-point-${i + 1}`);
-      if (slides) lines.push(`│  │  └─ continued: ${slides} slides (its key sentences do not fit on one)`);
+  const count = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
+  /** A node's lines: its own, then its children's, drawn with ├─/└─ and │ as a tree. */
+  type Node = { text: string; children: Node[] };
+  const parts: Node[] = outline.parts.map((part, n) => ({
+    text: clip(part.title || part.heading || "(untitled part)"),
+    children: [
+      ...(part.intro.length ? [{ text: `intro: ${count(part.intro.length, "paragraph")}`, children: [] }] : []),
+      ...part.points.map((p, i) => {
+        const slides = continued.get(`part-${n + 1}-point-${i + 1}`);
+        return {
+          text: `${p.label}  ${clip(p.headline)}  (${p.paragraphs.length} ¶)`,
+          children: slides ? [{ text: `continued: ${slides} slides (its key sentences do not fit on one)`, children: [] }] : [],
+        };
+      }),
+      ...(part.closing.length ? [{ text: `closing: ${count(part.closing.length, "paragraph")}`, children: [] }] : []),
+    ],
+  }));
+  const top: Node[] = [
+    ...(outline.preface.length ? [{ text: `preface: ${count(outline.preface.length, "paragraph")}`, children: [] }] : []),
+    ...parts,
+    ...(outline.references.length ? [{ text: `references: ${outline.references.length}`, children: [] }] : []),
+  ];
+  const lines = [`${outline.title ?? "(no title)"}  [${outline.lang}, ${count(outline.paragraphs.length, "paragraph")}]`];
+  const draw = (nodes: Node[], indent: string) => {
+    nodes.forEach((node, i) => {
+      const last = i === nodes.length - 1;
+      lines.push(`${indent}${last ? "└─" : "├─"} ${node.text}`);
+      draw(node.children, `${indent}${last ? "   " : "│  "}`);
     });
-    if (part.closing.length) lines.push(`│  └─ closing: ${part.closing.length} paragraphs`);
-  });
-  if (outline.references.length) lines.push(`└─ references: ${outline.references.length}`);
+  };
+  draw(top, "");
   return `${lines.join("\n")}\n`;
 }
