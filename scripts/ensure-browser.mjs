@@ -22,9 +22,18 @@ if (!isRoot || !existsSync("/usr/bin/apt-get")) {
 }
 console.error(`ensure-browser: installing ${APT.join(", ")} with apt-get`);
 const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+const install = () => execFileSync("apt-get", ["install", "-y", "--no-install-recommends", ...APT], { stdio: "inherit", env });
 try {
-  execFileSync("apt-get", ["install", "-y", "--no-install-recommends", ...APT], { stdio: "inherit", env });
-} catch {
-  execFileSync("apt-get", ["update"], { stdio: "inherit", env });
-  execFileSync("apt-get", ["install", "-y", "--no-install-recommends", ...APT], { stdio: "inherit", env });
+  try {
+    install();
+  } catch {
+    // A fresh machine has no package lists yet.
+    execFileSync("apt-get", ["update"], { stdio: "inherit", env });
+    install();
+  }
+} catch (e) {
+  console.error(
+    `ensure-browser: apt-get could not install ${APT.join(" ")} (${e.message.split("\n")[0]}); install Chromium, Noto CJK fonts and poppler-utils by hand`,
+  );
+  process.exit(1);
 }
