@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { type BuildOptions, build } from "../build.js";
 import { type DeckSettings, parseRate, parseSize, SCRIPTS, type Script, TRANSITIONS } from "../config/validate.js";
 import { DeckError, ExitCode } from "../errors.js";
+import type { DeckIdentity } from "../model/outline.js";
 import { HANDOUT_LAYOUTS } from "../pdf/handout.js";
 import type { PdfFlags } from "../pdf/options.js";
 import { checkPdfFlags, runPdfExport, wantsPdf } from "../pdf/run.js";
@@ -11,14 +12,8 @@ import { choiceOption } from "./index.js";
 import { createLogger } from "./log.js";
 import { runBuildWatch } from "./serve.js";
 
-export interface BuildFlags {
+export interface BuildFlags extends DeckIdentity {
   output?: string;
-  title?: string;
-  subtitle?: string;
-  author?: string;
-  date?: string;
-  lang?: string;
-  theme?: string;
   css?: string;
   templateDir?: string;
   layout?: "flat" | "stacked";

@@ -1,17 +1,12 @@
 /** Deck settings from a config file or front matter: checked purely, with messages naming the key. */
 import path from "node:path";
 import type { DeckLayout } from "../model/deck.js";
+import type { DeckIdentity } from "../model/outline.js";
 
 /** The script `--script` converts the deck's text to. */
 export type Script = "hans" | "hant";
 
-export interface DeckSettings {
-  title?: string;
-  subtitle?: string;
-  author?: string;
-  date?: string;
-  lang?: string;
-  theme?: string;
+export interface DeckSettings extends DeckIdentity {
   css?: string;
   templateDir?: string;
   layout?: DeckLayout;

@@ -2,14 +2,18 @@
 
 export type EssayFormat = "text" | "markdown";
 
-/** Front matter / config values that describe the deck rather than the essay's structure. */
-export interface EssayMeta {
+/** What the title slide shows and how the deck looks: front matter, config file and flags all set these. */
+export interface DeckIdentity {
   title?: string;
   subtitle?: string;
   author?: string;
   date?: string;
   lang?: string;
   theme?: string;
+}
+
+/** Front matter / config values that describe the deck rather than the essay's structure. */
+export interface EssayMeta extends DeckIdentity {
   /** Any other front matter keys, kept for config validation (which warns on unknown ones). */
   extra: Record<string, unknown>;
 }
