@@ -65,11 +65,7 @@ export function timeProcess(cmd, args, options) {
   let cpu = null;
   let rssMiB = null;
   if (options.gnuTime) {
-    // GNU time prepends "Command exited with non-zero status N" to the file on failure.
-    const last = readFileSync(timeFile, "utf8").trim().split("\n").at(-1) ?? "";
-    const [user, sys, rssKiB] = last.split(" ").map(Number);
-    cpu = user + sys;
-    rssMiB = rssKiB / 1024;
+    ({ cpu, rssMiB } = readGnuTime(timeFile));
   } else if (cpuBefore !== null) {
     cpu = (childrenCpu() ?? cpuBefore) - cpuBefore;
   }
@@ -140,12 +136,7 @@ export async function timeProcessTree(cmd, args, options) {
   const wall = Number(process.hrtime.bigint() - start) / 1e9;
   let cpu = null;
   let rssMiB = null;
-  if (options.gnuTime) {
-    const last = readFileSync(timeFile, "utf8").trim().split("\n").at(-1) ?? "";
-    const [user, sys, rssKiB] = last.split(" ").map(Number);
-    cpu = user + sys;
-    rssMiB = rssKiB / 1024;
-  }
+  if (options.gnuTime) ({ cpu, rssMiB } = readGnuTime(timeFile));
   const treeMiB = Math.max(single / 2 ** 20, rssMiB ?? 0);
   return { wall, cpu, rssMiB, treeMiB, treeTotalMiB: total / 2 ** 20, status, stdout, stderr };
 }
@@ -189,3 +180,10 @@ export const fmt = {
   mib: (x) => (x === null || x === undefined ? "—" : x.toFixed(1)),
   ratio: (x) => (x === null || x === undefined || !Number.isFinite(x) ? "—" : `×${x.toFixed(2)}`),
 };
+
+/** CPU seconds and peak RSS from GNU time's "%U %S %M" line (on failure it writes a status line first). */
+function readGnuTime(timeFile) {
+  const last = readFileSync(timeFile, "utf8").trim().split("\n").at(-1) ?? "";
+  const [user, sys, rssKiB] = last.split(" ").map(Number);
+  return { cpu: user + sys, rssMiB: rssKiB / 1024 };
+}
