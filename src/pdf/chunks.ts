@@ -4,7 +4,8 @@
  * 1.4 GB), and its pageRanges option does not help: Chromium still lays out and paints the whole
  * document for each range (9 s per 200 pages there). So each chunk prints with the other slides
  * hidden, and pdf-lib copies the chunks' pages into one document. Given two print views (two
- * renderer processes), the chunks print on both at once.
+ * renderer processes), the chunks print on both at once; the second may have loaded only the
+ * deck's second half, which halves its load.
  */
 import { PDFDocument } from "pdf-lib";
 import type { Page } from "puppeteer";
@@ -56,45 +57,61 @@ export interface ChunkedPrintOptions {
   progress?: (printed: number, count: number) => void;
 }
 
+/** A print view and the first slide it holds: a helper view may hold only the deck's end. */
+export interface PrintView {
+  page: Promise<Page>;
+  from: number;
+}
+
 /**
  * Print every slide, a chunk at a time, on the given print views; returns the joined document.
- * A chunk whose PDF has a page too many or too few is an error: a slide spilled.
+ * The first view takes chunks from the front, any other from the back (of those it holds), so
+ * each starts as soon as it is loaded and they meet in the middle. A chunk whose PDF has a page
+ * too many or too few is an error: a slide spilled.
  */
-export async function printSlides(views: Page[], options: ChunkedPrintOptions): Promise<PDFDocument> {
+export async function printSlides(views: PrintView[], options: ChunkedPrintOptions): Promise<PDFDocument> {
   const { count, timeout } = options;
   const chunks = chunkRanges(count, options.chunkSize);
   const print = (page: Page) =>
     bounded("printing the slides", timeout, () => page.pdf({ preferCSSPageSize: true, printBackground: true, timeout }));
-  const [only] = views;
-  if (!only) throw new RangeError("no print view");
+  const [first] = views;
+  if (!first) throw new RangeError("no print view");
   if (chunks.length <= 1) {
-    const doc = await PDFDocument.load(await print(only), LOAD_FAST);
+    const doc = await PDFDocument.load(await print(await first.page), LOAD_FAST);
     checkChunk(doc, { start: 0, end: count });
     return doc;
   }
   const merged = await PDFDocument.create({ updateMetadata: false });
-  // Chunks finish out of order on two views; each waits here until the ones before it have joined,
-  // and its bytes are dropped as soon as its pages are copied.
-  const printed = new Map<number, Uint8Array>();
-  let joined = 0;
-  const join = async () => {
-    for (let bytes = printed.get(joined); bytes; bytes = printed.get(joined)) {
-      printed.delete(joined);
-      const chunk = chunks[joined] as Chunk;
-      const doc = await PDFDocument.load(bytes, LOAD_FAST);
-      checkChunk(doc, chunk);
-      for (const copy of await merged.copyPages(doc, doc.getPageIndices())) merged.addPage(copy);
-      joined += 1;
-      options.progress?.(chunk.end, count);
-    }
+  // A chunk joins as soon as it is printed, in its place among those joined, and its bytes are
+  // dropped once its pages are copied.
+  const joined = new Set<number>();
+  let done = 0;
+  const join = async (i: number, bytes: Uint8Array) => {
+    const chunk = chunks[i] as Chunk;
+    const doc = await PDFDocument.load(bytes, LOAD_FAST);
+    checkChunk(doc, chunk);
+    const copies = await merged.copyPages(doc, doc.getPageIndices());
+    let at = 0;
+    for (const j of joined) if (j < i) at += (chunks[j] as Chunk).end - (chunks[j] as Chunk).start;
+    for (const [k, copy] of copies.entries()) merged.insertPage(at + k, copy);
+    joined.add(i);
+    done += copies.length;
+    if (done < count) options.progress?.(done, count);
   };
-  let next = 0;
-  const worker = async (page: Page) => {
+  const claimed = new Set<number>();
+  const claim = (front: boolean, from: number): number => {
+    const order = front ? chunks.map((_, i) => i) : chunks.map((_, i) => chunks.length - 1 - i);
+    const i = order.find((j) => !claimed.has(j) && (chunks[j] as Chunk).start >= from) ?? -1;
+    if (i >= 0) claimed.add(i);
+    return i;
+  };
+  const worker = async (view: PrintView, index: number) => {
+    const page = await view.page;
     try {
-      for (let i = next++; i < chunks.length; i = next++) {
-        await showOnly(page, chunks[i] as Chunk);
-        printed.set(i, await print(page));
-        await join();
+      for (let i = claim(index === 0, view.from); i >= 0; i = claim(index === 0, view.from)) {
+        const chunk = chunks[i] as Chunk;
+        await showOnly(page, { start: chunk.start - view.from, end: chunk.end - view.from });
+        await join(i, await print(page));
       }
     } finally {
       // The handout reuses these print pages; a view that is gone needs nothing.

@@ -8,13 +8,13 @@ import { mkdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { PDFDocument } from "pdf-lib";
-import type { Browser, Page } from "puppeteer";
+import type { Browser } from "puppeteer";
 import { launchBrowser } from "../browser/launch.js";
 import { DeckError, ExitCode } from "../errors.js";
 import { recordOwned, writeFileAtomic } from "../io/write.js";
 import type { Deck } from "../model/deck.js";
 import { addBookmarks, LOAD_FAST, planBookmarks, SAVE_FAST, setMetadata } from "./bookmarks.js";
-import { printSlides, SLIDES_PER_CHUNK } from "./chunks.js";
+import { chunkRanges, type PrintView, printSlides, SLIDES_PER_CHUNK } from "./chunks.js";
 import { checkFonts } from "./fonts.js";
 import { drawSlidesIntoFrames } from "./frames.js";
 import { type HandoutLayout, handoutChrome } from "./handout.js";
@@ -72,8 +72,7 @@ export async function exportPdfs(request: PdfExportRequest): Promise<WrittenPdf[
   const outputs: Array<{ kind: WrittenPdf["kind"]; path: string; bytes: Uint8Array; pages: number }> = [];
   const chunkSize = request.chunkSize ?? SLIDES_PER_CHUNK;
   const count = deck.slides.length;
-  const printSlidesOn = (views: Page[]): Promise<PDFDocument> => {
-    log.info(`printing ${count} pages of slides`);
+  const printSlidesOn = (views: PrintView[]): Promise<PDFDocument> => {
     return printSlides(views, {
       count,
       chunkSize,
@@ -89,18 +88,28 @@ export async function exportPdfs(request: PdfExportRequest): Promise<WrittenPdf[
     if (interrupted) throw new Interrupted();
     log.info(`loading ${path.basename(request.indexHtml)} in reveal's print view`);
     // A second print view, in its own browser context (so its own renderer process), prints the
-    // slides while the first prints the handout, or half the chunks: it costs a second load of the
-    // deck, which runs beside the first on a second core.
-    const parallel = (request.handout !== undefined || count > chunkSize) && cores() >= 2;
+    // slides while the first prints the handout, or the deck's second half: then it loads only that
+    // half, and starts printing as soon as it is loaded, from the end.
+    const chunks = chunkRanges(count, chunkSize);
+    const parallel = (request.handout !== undefined || chunks.length > 1) && cores() >= 2;
+    const from = request.handout ? 0 : (chunks[Math.ceil(chunks.length / 2)]?.start ?? 0);
     const context = parallel ? await browser.createBrowserContext() : null;
     const viewOptions = { timeout, warn: log.warn };
-    const [page, helper] = await Promise.all([
-      openPrintView(browser, request.indexHtml, viewOptions),
-      context ? openPrintView(context, request.indexHtml, viewOptions) : null,
-    ]);
-    await checkOnePagePerSlide(page, deck);
-    await checkFonts(page, deck.lang, request.handout ? handoutChrome(deck) : "");
-    const slidesJob = async (views: Page[]): Promise<PDFDocument> => {
+    const checked = openPrintView(browser, request.indexHtml, viewOptions).then(async (page) => {
+      await checkOnePagePerSlide(page, deck);
+      await checkFonts(page, deck.lang, request.handout ? handoutChrome(deck) : "");
+      log.info(`printing ${count} pages of slides`);
+      return page;
+    });
+    const helper = context
+      ? openPrintView(context, request.indexHtml, { ...viewOptions, from }).then(async (page) => {
+          await checkOnePagePerSlide(page, deck, from);
+          return page;
+        })
+      : null;
+    // Either may fail while the other is awaited: the failure is awaited below.
+    for (const view of [checked, helper]) view?.catch(() => undefined);
+    const slidesJob = async (views: PrintView[]): Promise<PDFDocument> => {
       const doc = await printSlidesOn(views);
       // Its renderer's memory is better given back before the handout's print.
       await context?.close();
@@ -113,17 +122,20 @@ export async function exportPdfs(request: PdfExportRequest): Promise<WrittenPdf[
       return doc;
     };
     const layout = request.handoutLayout ?? "notes";
-    const handoutJob = (): Promise<PrintedHandout> => {
-      log.info(`printing the handout (${layout})`);
-      return printHandout(page, deck, { layout, timeout });
-    };
+    const handoutJob = (): Promise<PrintedHandout> =>
+      checked.then((page) => {
+        log.info(`printing the handout (${layout})`);
+        return printHandout(page, deck, { layout, timeout });
+      });
     // The handout's slides are the slides PDF's pages, so the slides print for a handout alone too.
     let slides: PDFDocument;
     let printed: PrintedHandout | null = null;
     if (request.handout && helper) {
-      [slides, printed] = await Promise.all([slidesJob([helper]), handoutJob()]);
+      [slides, printed] = await Promise.all([slidesJob([{ page: helper, from }]), handoutJob()]);
     } else {
-      slides = await slidesJob(helper ? [page, helper] : [page]);
+      const views = [{ page: checked, from: 0 }];
+      if (helper) views.push({ page: helper, from });
+      slides = await slidesJob(views);
       if (request.handout) printed = await handoutJob();
     }
     if (request.handout && printed) {

@@ -33,12 +33,13 @@ async function measurePages(page: Page): Promise<PrintedPage[]> {
   });
 }
 
-/** Exactly one page per slide: a slide that would spill is an error naming it, never a silent extra page. */
-export async function checkOnePagePerSlide(page: Page, deck: Deck): Promise<void> {
+/** Exactly one page per slide (of those from `from` on, in a view that holds only those): a slide that would spill is an error naming it, never a silent extra page. */
+export async function checkOnePagePerSlide(page: Page, deck: Deck, from = 0): Promise<void> {
   const pages = await measurePages(page);
-  if (pages.length !== deck.slides.length) {
+  const slides = deck.slides.length - from;
+  if (pages.length !== slides) {
     throw new DeckError(
-      `the print view made ${pages.length} pages for ${deck.slides.length} slides: remove Reveal options that split slides (pdfSeparateFragments, pdfMaxPagesPerSlide)`,
+      `the print view made ${pages.length} pages for ${slides} slides: remove Reveal options that split slides (pdfSeparateFragments, pdfMaxPagesPerSlide)`,
       ExitCode.browser,
     );
   }

@@ -115,3 +115,44 @@ describe("the slides PDF printed in chunks of 5 slides, and the handout from it"
     expect(uris.filter((u) => u.includes("essay-deck.invalid"))).toEqual([]);
   });
 });
+
+describe("the slides PDF alone in chunks of 5: the second view holds only the deck's end", () => {
+  const out = tempDir();
+  const slidesPdf = path.join(out, "half.pdf");
+  let deck: Deck;
+
+  beforeAll(async () => {
+    deck = deckFromEssay(loadEssay({ cwd: root }));
+    expect(await main(["build", "-o", out, "-q"], { stdout: () => {}, stderr: () => {}, cwd: root })).toBe(0);
+    const warnings: string[] = [];
+    await exportPdfs({
+      deck,
+      indexHtml: path.join(out, "index.html"),
+      slides: slidesPdf,
+      timeout: 60_000,
+      outDir: out,
+      creator: "essay-deck test",
+      log: { info: () => {}, warn: (m) => warnings.push(m) },
+      chunkSize: 5,
+    });
+    expect(warnings).toEqual([]);
+  });
+
+  it("puts every slide on its page, with reveal's page number counted over the whole deck", async () => {
+    const pages = pagesText(slidesPdf);
+    expect(poppler("pdfinfo", slidesPdf)).toMatch(new RegExp(`Pages:\\s+${deck.slides.length}\\n`));
+    deck.slides.forEach((slide, i) => {
+      if (slide.kind === "point") expect(pages[i]).toContain(flat(slide.headline));
+    });
+    // Raw text order: the slide number is a line of its own on each page.
+    const raw = poppler("pdftotext", "-raw", slidesPdf, "-").split("\f");
+    deck.slides.forEach((_, i) => {
+      expect(
+        raw[i]?.split("\n").map((l) => l.trim()),
+        `page ${i + 1}`,
+      ).toContain(String(i + 1));
+    });
+    const marks = await bookmarkPages(slidesPdf);
+    for (const mark of marks) expect(pages[mark.page - 1]).toContain(headlineOf(mark.title));
+  });
+});
