@@ -68,8 +68,6 @@ interface Layout {
 export interface HandoutOptions {
   layout: HandoutLayout;
   timeout: number;
-  /** Called once Chromium has been asked to print: the caller may use the wait for its own work. */
-  onPrint?: () => void;
 }
 
 export interface PrintedHandout {
@@ -105,7 +103,7 @@ export async function printHandout(page: Page, deck: Deck, options: HandoutOptio
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   const p = HANDOUT_PAGE;
   const bytes = await bounded("printing the handout", options.timeout, () => {
-    const printing = page.pdf({
+    return page.pdf({
       format: "A4",
       printBackground: true,
       preferCSSPageSize: false,
@@ -113,8 +111,6 @@ export async function printHandout(page: Page, deck: Deck, options: HandoutOptio
       margin: { top: `${p.top}mm`, bottom: `${p.bottom}mm`, left: `${p.left}mm`, right: `${p.right}mm` },
       timeout: options.timeout,
     });
-    options.onPrint?.();
-    return printing;
   });
   return { bytes, plannedPages, slidePages };
 }
