@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Command } from "commander";
 import { type BuildOptions, build } from "../build.js";
-import { type DeckSettings, parseRate, parseSize, SCRIPTS, type Script, TRANSITIONS } from "../config/validate.js";
+import { type DeckSettings, isLanguageTag, parseRate, parseSize, SCRIPTS, type Script, TRANSITIONS } from "../config/validate.js";
 import { DeckError, ExitCode } from "../errors.js";
 import type { DeckIdentity } from "../model/outline.js";
 import { HANDOUT_LAYOUTS } from "../pdf/handout.js";
@@ -37,6 +37,9 @@ export function settingsFromFlags(flags: BuildFlags): DeckSettings {
     size = parsed;
   }
   const slideNumber = flags.slideNumber;
+  if (flags.lang !== undefined && !isLanguageTag(flags.lang)) {
+    throw new DeckError(`--lang takes a language tag such as zh-Hant, zh-Hans or en (got "${flags.lang}")`, ExitCode.usage);
+  }
   if (typeof slideNumber === "string" && !/^(h\.v|h\/v|c|c\/t)$/.test(slideNumber)) {
     throw new DeckError(`--slide-number takes c/t, c, h.v or h/v (got "${slideNumber}")`, ExitCode.usage);
   }

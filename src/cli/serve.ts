@@ -4,6 +4,8 @@ import path from "node:path";
 import type { Command } from "commander";
 import type { BuildResult } from "../build.js";
 import { DeckError, ExitCode } from "../errors.js";
+import type { PdfFlags } from "../pdf/options.js";
+import { wantsPdf } from "../pdf/run.js";
 import { DEFAULT_HOST, DEFAULT_PORT, isLoopback, parsePort, urlFor } from "../serve/listen.js";
 // The server, the watcher and the opener are imported when serve or build --watch runs: every
 // other command (a plain build above all) would pay for loading them at each start.
@@ -76,11 +78,10 @@ async function runServe(input: string | undefined, flags: ServeFlags, io: CliIO)
 
 /** `build --watch`: build, then rebuild on every save, until Ctrl-C. */
 export async function runBuildWatch(input: string | undefined, flags: BuildFlags, io: CliIO): Promise<void> {
-  const exports = flags as { pdf?: unknown; handout?: unknown };
-  if (exports.pdf !== undefined || exports.handout !== undefined) {
+  if (wantsPdf(flags as PdfFlags)) {
     // Printing takes seconds a save; a watcher that silently skipped it would leave a stale PDF.
     throw new DeckError(
-      "--watch rebuilds the HTML deck only: drop --pdf/--handout, or run build --pdf when done",
+      "--watch rebuilds the HTML deck only: drop --pdf/--handout/--handout-layout, or run build --pdf when done",
       ExitCode.usage,
     );
   }

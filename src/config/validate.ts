@@ -26,6 +26,9 @@ export interface Validated {
   warnings: string[];
 }
 
+/** A BCP 47 language tag as decks use them: zh-Hant, zh-Hans, zh-TW, en, en-GB. */
+export const isLanguageTag = (value: string): boolean => /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(value);
+
 const STRING_KEYS = ["title", "subtitle", "author", "date", "lang", "theme", "css", "templateDir"] as const;
 export const TRANSITIONS = ["none", "fade", "slide", "convex", "concave", "zoom"];
 export const SCRIPTS: readonly Script[] = ["hans", "hant"];
@@ -103,7 +106,7 @@ export function validateSettings(raw: unknown, source: string): Validated {
       warnings.push(`${source}: unknown key "${key.slice(0, 40)}" ignored (known: ${SETTING_KEYS.join(", ")})`);
     }
   }
-  if (settings.lang !== undefined && !/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(settings.lang)) {
+  if (settings.lang !== undefined && !isLanguageTag(settings.lang)) {
     errors.push(`${source}: "lang" must be a language tag such as zh-Hant, zh-Hans or en`);
     delete settings.lang;
   }

@@ -4,6 +4,7 @@
  */
 import type { DeckSettings, Script } from "../config/validate.js";
 import type { Outline } from "../model/outline.js";
+import { scriptOf } from "../parse/lang.js";
 
 export type TextConverter = (text: string) => string;
 
@@ -37,8 +38,6 @@ export function convertSettings(settings: DeckSettings, convert: TextConverter):
 /** The language tag for a deck in `script`: `lang` itself when it already says that script, else zh-Hans / zh-Hant. */
 export function scriptLang(lang: string | undefined, script?: Script): string {
   if (!script) return lang ?? "";
-  const hans = /^zh-(?:Hans|CN|SG|MY)\b/i;
-  const hant = /^zh-(?:Hant|TW|HK|MO)\b/i;
-  if (lang && (script === "hans" ? hans : hant).test(lang)) return lang;
+  if (lang && scriptOf(lang) === (script === "hans" ? "zh-Hans" : "zh-Hant")) return lang;
   return script === "hans" ? "zh-Hans" : "zh-Hant";
 }

@@ -39,3 +39,12 @@ export function detectLang(text: string): string {
 
 export const isChinese = (lang: string): boolean => /^zh\b/i.test(lang);
 export const isCjk = (lang: string): boolean => /^(zh|ja|ko)\b/i.test(lang);
+
+/** The script a language tag is written in: zh-Hans (also zh-CN, zh-SG, zh-MY), zh-Hant (any other zh), or en. */
+export type DeckScript = "zh-Hans" | "zh-Hant" | "en";
+
+export function scriptOf(lang: string): DeckScript {
+  if (/^zh-(?:Hans|CN|SG|MY)\b/i.test(lang)) return "zh-Hans";
+  if (/^zh\b/i.test(lang)) return "zh-Hant";
+  return "en";
+}

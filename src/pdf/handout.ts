@@ -6,6 +6,7 @@
  * footer (page X of Y in the essay's language) are page margin boxes (handoutPageStyle).
  */
 import type { Deck } from "../model/deck.js";
+import { type DeckScript, scriptOf } from "../parse/lang.js";
 import { escapeHtml, renderInline } from "../render/inline.js";
 import { planSheets } from "./paginate.js";
 
@@ -21,18 +22,12 @@ export const MM_TO_PX = 96 / 25.4;
 /** Space between a slide and its notes, and between items sharing a page (mm on paper). */
 export const HANDOUT_GAP_MM = 5;
 
-type Script = "zh-Hant" | "zh-Hans" | "en";
+type Script = DeckScript;
 const FONT_STACKS: Record<Script, string> = {
   "zh-Hant": `"Noto Sans CJK TC", "Noto Sans TC", "Source Han Sans TC", "PingFang TC", "Microsoft JhengHei", sans-serif`,
   "zh-Hans": `"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif`,
   en: `"Source Sans Pro", "Helvetica Neue", Helvetica, Arial, "Noto Sans CJK TC", sans-serif`,
 };
-
-function scriptOf(lang: string): Script {
-  if (/^zh-(Hans|CN|SG)/i.test(lang)) return "zh-Hans";
-  if (/^zh/i.test(lang)) return "zh-Hant";
-  return "en";
-}
 
 /** "第 3 頁，共 24 頁" with the numbers as HTML (Chromium fills the pageNumber/totalPages spans). */
 export function pageOf(lang: string, page: string, total: string): string {

@@ -13,6 +13,7 @@ import { launchBrowser } from "../browser/launch.js";
 import { DeckError, ExitCode } from "../errors.js";
 import { recordOwned, writeFileAtomic } from "../io/write.js";
 import type { Deck } from "../model/deck.js";
+import { scriptOf } from "../parse/lang.js";
 import { addBookmarks, LOAD_FAST, planBookmarks, SAVE_FAST, setMetadata } from "./bookmarks.js";
 import { chunkRanges, type PrintView, printSlides, SLIDES_PER_CHUNK } from "./chunks.js";
 import { checkFonts } from "./fonts.js";
@@ -190,7 +191,5 @@ async function closeBrowser(browser: Browser | null): Promise<void> {
 }
 
 function handoutSubject(lang: string): string {
-  if (/^zh-(Hans|CN|SG)/i.test(lang)) return "讲义";
-  if (/^zh/i.test(lang)) return "講義";
-  return "Handout";
+  return { "zh-Hans": "讲义", "zh-Hant": "講義", en: "Handout" }[scriptOf(lang)];
 }

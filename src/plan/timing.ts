@@ -4,6 +4,7 @@
  * shown at the top of the notes; the title slide's notes also give the whole talk's length.
  */
 import type { Slide } from "../model/deck.js";
+import { scriptOf } from "../parse/lang.js";
 
 export interface SpeakingRate {
   /** CJK characters per minute (a calm lecture pace is about 240). */
@@ -111,9 +112,7 @@ const WORDS: Record<string, TimingWords> = {
 };
 
 function wordsFor(lang: string): TimingWords {
-  if (/^zh-(Hans|CN|SG)/i.test(lang)) return WORDS["zh-Hans"] as TimingWords;
-  if (/^zh/i.test(lang)) return WORDS["zh-Hant"] as TimingWords;
-  return WORDS.en as TimingWords;
+  return WORDS[scriptOf(lang)] as TimingWords;
 }
 
 /** A duration as people say it: whole minutes and seconds rounded to 10 (5 under a minute). */

@@ -1,4 +1,6 @@
 /** The few words the deck itself adds, in the essay's language. */
+import { scriptOf } from "../parse/lang.js";
+
 export interface DeckWords {
   untitled: string;
   summary: string;
@@ -14,7 +16,5 @@ const WORDS: Record<string, DeckWords> = {
 };
 
 export function wordsFor(lang: string): DeckWords {
-  if (/^zh-(Hans|CN|SG)/i.test(lang)) return WORDS["zh-Hans"] as DeckWords;
-  if (/^zh/i.test(lang)) return WORDS["zh-Hant"] as DeckWords;
-  return WORDS.en as DeckWords;
+  return WORDS[scriptOf(lang)] as DeckWords;
 }

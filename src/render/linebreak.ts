@@ -9,6 +9,7 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { Parser } from "budoux";
+import { scriptOf } from "../parse/lang.js";
 import { escapeHtml } from "./inline.js";
 
 /** Marks that must not start a line (closing brackets, quotes, commas, stops). */
@@ -21,8 +22,9 @@ let hans: Parser | undefined;
 
 /** The budoux parser for a language, or null when the language is not Chinese. */
 function parserFor(lang: string): Parser | null {
-  if (!/^zh/i.test(lang)) return null;
-  if (/^zh-(Hans|CN|SG)/i.test(lang)) {
+  const script = scriptOf(lang);
+  if (script === "en") return null;
+  if (script === "zh-Hans") {
     hans ??= loadParser("zh-hans");
     return hans;
   }

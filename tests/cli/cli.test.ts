@@ -52,6 +52,20 @@ describe("essay-deck build", () => {
     expect(theme.stderr).toMatch(/unknown theme "nope": use one of essay, /);
   });
 
+  it("refuses a --lang that is not a language tag, as it does in a config file", async () => {
+    const { code, stderr } = await run(["build", "-o", tempDir(), "--lang", "not a tag"]);
+    expect(code).toBe(ExitCode.usage);
+    expect(stderr).toMatch(/--lang takes a language tag/);
+  });
+
+  it("writes a zh-MY deck in Simplified words (one rule says which script a tag is in)", async () => {
+    const out = tempDir();
+    expect((await run(["build", "-o", out, "-q", "--script", "hans", "--lang", "zh-MY"])).code).toBe(0);
+    const html = readFileSync(path.join(out, "index.html"), "utf8");
+    expect(html).toContain("小结");
+    expect(html).not.toMatch(/小結|預估/);
+  });
+
   it("never overwrites a file it did not write", async () => {
     const out = tempDir();
     writeFileSync(path.join(out, "index.html"), "mine");
