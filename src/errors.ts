@@ -30,8 +30,6 @@ export const ExitCode = {
   interrupted: 130,
 } as const;
 
-export type ExitCodeName = keyof typeof ExitCode;
-
 export class DeckError extends Error {
   readonly exitCode: number;
   constructor(message: string, exitCode: number = ExitCode.usage) {
@@ -40,5 +38,3 @@ export class DeckError extends Error {
     this.exitCode = exitCode;
   }
 }
-
-export const isDeckError = (e: unknown): e is DeckError => e instanceof DeckError;

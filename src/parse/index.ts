@@ -19,8 +19,6 @@ export interface ParseOptions {
   format?: EssayFormat;
 }
 
-export { splitSentences } from "./sentences.js";
-
 export function parseEssay(source: string, options: ParseOptions = {}): Outline {
   const format = options.format ?? "text";
   const markdown = format === "markdown";

@@ -37,9 +37,6 @@ export function detectLang(text: string): string {
   return "en";
 }
 
-export const isChinese = (lang: string): boolean => /^zh\b/i.test(lang);
-export const isCjk = (lang: string): boolean => /^(zh|ja|ko)\b/i.test(lang);
-
 /** The script a language tag is written in: zh-Hans (also zh-CN, zh-SG, zh-MY), zh-Hant (any other zh), or en. */
 export type DeckScript = "zh-Hans" | "zh-Hant" | "en";
 

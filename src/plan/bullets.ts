@@ -20,8 +20,6 @@ import {
   textWidth,
 } from "./fit.js";
 
-export { textWidth };
-
 export interface BulletBudget {
   /** At most this many bullets on one slide. */
   max: number;
@@ -29,11 +27,9 @@ export interface BulletBudget {
   min: number;
   /** A bullet longer than this (in full-width character units) stays in the notes. */
   maxWidth: number;
-  /** Kept for callers of the old budget; the slide's measured room now bounds the total. */
-  totalWidth: number;
 }
 
-export const DEFAULT_BUDGET: BulletBudget = { max: 4, min: 2, maxWidth: 72, totalWidth: Number.POSITIVE_INFINITY };
+export const DEFAULT_BUDGET: BulletBudget = { max: 4, min: 2, maxWidth: 72 };
 
 export interface Candidate {
   text: string;
@@ -143,25 +139,3 @@ export function shareSlides(req: ShareRequest): SlideShare[] {
 }
 
 const texts = (list: readonly Candidate[]): string[] => list.map((c) => c.text);
-
-/**
- * Key sentences of a point for one slide at the default size: the first slide's bullets of
- * `shareSlides`. Kept for callers that want bullets without the layout (handouts, tests).
- */
-export function pickBullets(
-  paragraphs: string[],
-  skipFirstSentence: boolean,
-  budget: BulletBudget = DEFAULT_BUDGET,
-  clean: (sentence: string) => string = (s) => s,
-): string[] {
-  const items = candidates(paragraphs, skipFirstSentence, clean);
-  const shares = shareSlides({
-    items,
-    paragraphCount: paragraphs.length,
-    headline: { phrases: [], label: "", context: true },
-    marker: "",
-    budget,
-    fillToMin: true,
-  });
-  return shares[0]?.bullets ?? [];
-}
