@@ -93,4 +93,5 @@ function puppeteerCache(executablePath: () => string): string | undefined {
   }
 }
 
-const firstLine = (e: unknown): string => String(e instanceof Error ? e.message : e).split("\n")[0] ?? "";
+/** The first line of an error's message: browser errors carry a page of log after it. */
+export const firstLine = (e: unknown): string => String(e instanceof Error ? e.message : e).split("\n")[0] ?? "";

@@ -5,6 +5,7 @@
  */
 import { pathToFileURL } from "node:url";
 import type { Browser } from "puppeteer";
+import { firstLine } from "../browser/launch.js";
 import { DeckError, ExitCode } from "../errors.js";
 import { MIN_BODY_PX, MIN_TEXT_PX } from "../plan/fit.js";
 
@@ -61,7 +62,7 @@ export async function measureDeck(browser: Browser, indexHtml: string, options: 
       if (!(await page.evaluate("typeof window.Reveal !== 'undefined'"))) throw new Error("no Reveal on the page");
       await page.waitForFunction("window.Reveal && Reveal.isReady()", { timeout });
     } catch (e) {
-      const why = String(e instanceof Error ? e.message : e).split("\n")[0];
+      const why = firstLine(e);
       throw new DeckError(
         `the deck did not start in the browser (${why}): check a --template-dir deck.hbs still loads reveal.js`,
         ExitCode.browser,

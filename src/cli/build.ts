@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { type BuildOptions, build } from "../build.js";
 import { type DeckSettings, isLanguageTag, parseRate, parseSize, SCRIPTS, type Script, TRANSITIONS } from "../config/validate.js";
 import { DeckError, ExitCode } from "../errors.js";
+import { displayPath } from "../io/paths.js";
 import type { DeckIdentity } from "../model/outline.js";
 import { HANDOUT_LAYOUTS } from "../pdf/handout.js";
 import type { PdfFlags } from "../pdf/options.js";
@@ -140,9 +141,9 @@ export function registerBuild(program: Command, io: CliIO): void {
     const scaled = result.deck.slides.filter((s) => s.fit).length;
     const continued = result.deck.slides.filter((s) => s.continued).length;
     const fitted = [scaled ? `${scaled} scaled to fit` : "", continued ? `${continued} continued` : ""].filter(Boolean);
-    const index = path.relative(io.cwd, path.join(result.outDir, "index.html")) || "index.html";
+    const index = displayPath(path.join(result.outDir, "index.html"), io.cwd);
     log.info(
-      `built ${index}: ${result.deck.slides.length} slides (${result.outline.parts.length} parts, ${points} points${fitted.map((f) => `, ${f}`).join("")}) from ${path.relative(io.cwd, result.essayPath)}`,
+      `built ${index}: ${result.deck.slides.length} slides (${result.outline.parts.length} parts, ${points} points${fitted.map((f) => `, ${f}`).join("")}) from ${displayPath(result.essayPath, io.cwd)}`,
     );
     if (wantsPdf(flags)) await runPdfExport(result, flags, io.cwd, log);
   });

@@ -9,6 +9,7 @@ import { build } from "../build.js";
 import { DEFAULT_FLOORS, measureDeck } from "../check/measure.js";
 import { buildReport, type CheckReport, formatTable, hasFitFailure } from "../check/report.js";
 import { DeckError, ExitCode } from "../errors.js";
+import { displayPath } from "../io/paths.js";
 import { DEFAULT_SLIDE_SIZE } from "../plan/fit.js";
 import { DEFAULT_THEME } from "../themes.js";
 import { addEssayOptions, type BuildFlags, essayOptions } from "./build.js";
@@ -74,7 +75,7 @@ export async function runCheck(input: string | undefined, flags: CheckFlags, io:
       return buildReport(
         measures,
         {
-          essay: path.relative(io.cwd, result.essayPath) || result.essayPath,
+          essay: displayPath(result.essayPath, io.cwd),
           theme: result.settings.theme ?? DEFAULT_THEME,
           size,
           floors: DEFAULT_FLOORS,

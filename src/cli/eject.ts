@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { Command } from "commander";
+import { displayPath } from "../io/paths.js";
 import { ejectTemplates } from "../io/templates.js";
 import type { CliIO } from "./index.js";
 
@@ -12,7 +13,7 @@ export function registerEject(program: Command, io: CliIO): void {
     .action((dir: string, flags: { force?: boolean }) => {
       const target = path.resolve(io.cwd, dir);
       const files = ejectTemplates(target, flags.force);
-      const shown = path.relative(io.cwd, target) || ".";
+      const shown = displayPath(target, io.cwd) || ".";
       io.stderr(`copied ${files.length} files into ${shown}/: edit them, then build with --template-dir ${shown}\n`);
     });
 }

@@ -4,6 +4,7 @@ import path from "node:path";
 import type { Command } from "commander";
 import type { BuildResult } from "../build.js";
 import { DeckError, ExitCode } from "../errors.js";
+import { displayPath } from "../io/paths.js";
 import type { PdfFlags } from "../pdf/options.js";
 import { wantsPdf } from "../pdf/run.js";
 import { DEFAULT_HOST, DEFAULT_PORT, isLoopback, parsePort, urlFor } from "../serve/listen.js";
@@ -132,13 +133,7 @@ function networkAddresses(): string[] {
 }
 
 function summary(result: BuildResult, cwd: string): string {
-  return `${shown(path.join(result.outDir, "index.html"), cwd)}: ${result.deck.slides.length} slides from ${shown(result.essayPath, cwd)}`;
-}
-
-/** A path relative to cwd when it is inside it, else absolute: `../../tmp/x` helps nobody. */
-function shown(file: string, cwd: string): string {
-  const rel = path.relative(cwd, file);
-  return rel === "" || rel.startsWith("..") || path.isAbsolute(rel) ? file : rel;
+  return `${displayPath(path.join(result.outDir, "index.html"), cwd)}: ${result.deck.slides.length} slides from ${displayPath(result.essayPath, cwd)}`;
 }
 
 /**

@@ -2,6 +2,7 @@
 import path from "node:path";
 import type { DeckLayout } from "../model/deck.js";
 import type { DeckIdentity } from "../model/outline.js";
+import { DEFAULT_SLIDE_SIZE } from "../plan/fit.js";
 
 /** The script `--script` converts the deck's text to. */
 export type Script = "hans" | "hant";
@@ -48,7 +49,7 @@ export function parseRate(value: unknown): number | null {
 
 /** `16:9` → 1280×720, `4:3` → 960×720, `WxH` as given. */
 export function parseSize(value: string): { width: number; height: number } | null {
-  if (value === "16:9") return { width: 1280, height: 720 };
+  if (value === "16:9") return { ...DEFAULT_SLIDE_SIZE };
   if (value === "4:3") return { width: 960, height: 720 };
   const m = /^(\d{3,4})x(\d{3,4})$/i.exec(value);
   if (!m) return null;

@@ -18,3 +18,9 @@ export function revealDist(): string {
 export function packageVersion(): string {
   return (require(path.join(packageRoot, "package.json")) as { version: string }).version;
 }
+
+/** A path for messages: relative to cwd when it is inside it, else absolute (`../../tmp/x` helps nobody). */
+export function displayPath(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file);
+  return rel === "" || rel.startsWith("..") || path.isAbsolute(rel) ? file : rel;
+}

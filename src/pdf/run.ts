@@ -1,6 +1,6 @@
 /** `build --pdf/--handout`: after the HTML build, export the PDFs with one browser. */
 import path from "node:path";
-import { packageVersion } from "../io/paths.js";
+import { displayPath, packageVersion } from "../io/paths.js";
 import { assertOwned, readManifest } from "../io/write.js";
 import type { Deck } from "../model/deck.js";
 import type { PdfLog, WrittenPdf } from "./index.js";
@@ -41,7 +41,7 @@ export async function runPdfExport(built: BuiltDeck, flags: PdfFlags, cwd: strin
     log,
   });
   for (const w of written) {
-    const shown = path.relative(cwd, w.path) || w.path;
+    const shown = displayPath(w.path, cwd);
     log.info(`wrote ${shown}: ${w.pages} pages, ${Math.round(w.bytes / 1024)} KiB`);
   }
   return written;

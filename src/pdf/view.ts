@@ -1,6 +1,7 @@
 /** Open the built deck in reveal's print view and wait until it says it is laid out. */
 import { pathToFileURL } from "node:url";
 import type { Page } from "puppeteer";
+import { firstLine } from "../browser/launch.js";
 import { DeckError, ExitCode } from "../errors.js";
 
 export interface ViewOptions {
@@ -95,5 +96,3 @@ export async function bounded<T>(step: string, timeout: number, run: () => Promi
     throw e;
   }
 }
-
-export const firstLine = (e: unknown): string => String(e instanceof Error ? e.message : e).split("\n")[0] ?? "";

@@ -2,6 +2,7 @@
 import { createRequire } from "node:module";
 import type HandlebarsTypes from "handlebars";
 import type { Deck, Slide } from "../model/deck.js";
+import { DEFAULT_SLIDE_SIZE } from "../plan/fit.js";
 import { wordsFor } from "../plan/words.js";
 import { escapeHtml, renderInline } from "./inline.js";
 import { phraseHtml } from "./linebreak.js";
@@ -55,8 +56,6 @@ export interface RenderOptions {
   generator?: string;
 }
 
-export const DEFAULT_SIZE = { width: 1280, height: 720 };
-
 const requireHandlebars = createRequire(import.meta.url);
 // The runtime only: the compiler, twice its size, is loaded when a template has to be compiled.
 const Handlebars = requireHandlebars("handlebars/runtime") as typeof HandlebarsTypes;
@@ -105,8 +104,8 @@ export function renderDeck(deck: Deck, options: RenderOptions): OutputFile[] {
     hbs.registerPartial(name, compile(name, source, "partial"));
   }
   const page = compile("deck", options.templates.deck, "page");
-  const width = options.width ?? DEFAULT_SIZE.width;
-  const height = options.height ?? DEFAULT_SIZE.height;
+  const width = options.width ?? DEFAULT_SLIDE_SIZE.width;
+  const height = options.height ?? DEFAULT_SLIDE_SIZE.height;
   const revealConfig = {
     hash: true,
     slideNumber: "c/t",
