@@ -239,7 +239,10 @@ const META_KEYS = ["title", "subtitle", "author", "date", "lang", "theme"] as co
 function toMeta(data: Record<string, unknown>): EssayMeta {
   const meta: EssayMeta = { extra: Object.create(null) };
   for (const [key, value] of Object.entries(data)) {
-    if ((META_KEYS as readonly string[]).includes(key) && value !== null && value !== undefined) {
+    // Only text (and a date written as a number) is taken as is; anything else is left for the
+    // settings validator, which names the key and what it takes.
+    const text = typeof value === "string" || (key === "date" && typeof value === "number");
+    if ((META_KEYS as readonly string[]).includes(key) && text) {
       meta[key as (typeof META_KEYS)[number]] = String(value);
     } else {
       meta.extra[key] = value;

@@ -52,6 +52,14 @@ describe("essay-deck build", () => {
     expect(theme.stderr).toMatch(/unknown theme "nope": use one of essay, /);
   });
 
+  it("refuses front matter whose title is not text, naming the key", async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "essay.md"), "---\ntitle: true\n---\n\n## 一、標題\n\n第一,要點。說明。\n");
+    const { code, stderr } = await run(["build", path.join(dir, "essay.md"), "-o", path.join(dir, "out")]);
+    expect(code).toBe(ExitCode.config);
+    expect(stderr).toMatch(/essay\.md front matter: "title" must be a non-empty string \(got true\)/);
+  });
+
   it("refuses a --lang that is not a language tag, as it does in a config file", async () => {
     const { code, stderr } = await run(["build", "-o", tempDir(), "--lang", "not a tag"]);
     expect(code).toBe(ExitCode.usage);
