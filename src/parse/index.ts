@@ -9,6 +9,7 @@ import {
   matchPoint,
   matchReferences,
   type PartHeading,
+  type PointMarker,
   type PointScheme,
 } from "./markers.js";
 import { cjkToNumber, numberToCjk, numberToRoman, romanToNumber } from "./numerals.js";
@@ -149,10 +150,12 @@ function buildPart(
   const label = heading.label || (lang.startsWith("zh") || lang === "ja" ? numberToCjk(index + 1) : numberToRoman(index + 1));
   const title = heading.label ? `${heading.prefix ?? ""}${heading.label}${heading.separator}${heading.heading}` : heading.heading;
   const part: Part = { label, heading: stripEmphasis(heading.heading), title, intro: [], points: [], closing: [] };
-  const scheme = dominantScheme(body);
+  // Each paragraph's marker, matched once: the scheme, the points and the sequence check all need it.
+  const matched = body.map((para) => matchPoint(para.text));
+  const scheme = dominantScheme(matched);
   let pendingClosing: string[] = [];
-  for (const para of body) {
-    const marker = matchPoint(para.text);
+  for (const [i, para] of body.entries()) {
+    const marker = matched[i];
     if (marker && marker.scheme === scheme) {
       // A "closing" paragraph followed by another point was support for the point before it.
       part.points.at(-1)?.paragraphs.push(...pendingClosing);
@@ -173,8 +176,8 @@ function buildPart(
       message: `"${clip(name)}" has no numbered points (第一, / 首先, / First,): each paragraph becomes a slide`,
     });
   }
-  const markers = body.flatMap((p) => {
-    const m = matchPoint(p.text);
+  const markers = body.flatMap((p, i) => {
+    const m = matched[i];
     return m && m.scheme === scheme ? [{ label: m.label, number: m.number, line: p.line }] : [];
   });
   checkSequence(markers, `points of "${clip(name)}"`, warnings);
@@ -182,10 +185,9 @@ function buildPart(
 }
 
 /** The numbering a part uses for its points: the scheme most of its paragraphs open with. */
-function dominantScheme(body: SourceParagraph[]): PointScheme | null {
+function dominantScheme(matched: readonly (PointMarker | null)[]): PointScheme | null {
   const counts = new Map<PointScheme, number>();
-  for (const para of body) {
-    const m = matchPoint(para.text);
+  for (const m of matched) {
     if (m) counts.set(m.scheme, (counts.get(m.scheme) ?? 0) + 1);
   }
   let best: PointScheme | null = null;
