@@ -8,12 +8,26 @@ import { scriptOf } from "../parse/lang.js";
 
 export type TextConverter = (text: string) => string;
 
-/** Fields that are not the essay's text: codes, settings, and the parser's own messages. */
-const NOT_TEXT = new Set(["lang", "format", "warnings", "theme", "extra"]);
+/**
+ * Fields that are not the essay's text: codes, settings, and the parser's own messages. `meta` is
+ * left too: its text (title, subtitle, author, date) reaches the deck only through the settings,
+ * which convertSettings converts.
+ */
+const NOT_TEXT = new Set(["lang", "format", "warnings", "theme", "extra", "meta"]);
 
 /** Every string of the essay's text converted to `script`, its lang set to match; the shape untouched (pure). */
 export function convertOutline(outline: Outline, convert: TextConverter, script: Script): Outline {
-  return { ...(convertValue(outline, convert) as Outline), lang: scriptLang(outline.lang, script) };
+  // Every paragraph is held twice (in `paragraphs` and in its part): each distinct string is converted once.
+  const seen = new Map<string, string>();
+  const once: TextConverter = (text) => {
+    let out = seen.get(text);
+    if (out === undefined) {
+      out = convert(text);
+      seen.set(text, out);
+    }
+    return out;
+  };
+  return { ...(convertValue(outline, once) as Outline), lang: scriptLang(outline.lang, script) };
 }
 
 function convertValue(value: unknown, convert: TextConverter): unknown {
