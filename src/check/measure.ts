@@ -4,7 +4,8 @@
  * browser code of `check`; the verdict and the report are pure (report.ts).
  */
 import { pathToFileURL } from "node:url";
-import type { Browser } from "puppeteer";
+import type { Browser, Page } from "puppeteer";
+import { type GlyphRequest, glyphsOf, missingGlyphsInPage } from "../browser/glyphs.js";
 import { firstLine } from "../browser/launch.js";
 import { DeckError, ExitCode } from "../errors.js";
 import { MIN_BODY_PX, MIN_TEXT_PX } from "../plan/fit.js";
@@ -68,7 +69,7 @@ export async function measureDeck(browser: Browser, indexHtml: string, options: 
         ExitCode.browser,
       );
     }
-    return await page.evaluate(measureInPage, options.floors ?? DEFAULT_FLOORS);
+    return await probeGlyphs(page, await page.evaluate(measureInPage, options.floors ?? DEFAULT_FLOORS));
   } finally {
     await page.close();
   }
@@ -83,49 +84,17 @@ interface RevealApi {
 }
 
 /** Runs inside the page: self-contained, no closures over Node values. */
-async function measureInPage(floors: Floors): Promise<SlideMeasure[]> {
+async function measureInPage(floors: Floors): Promise<InPage> {
   const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
   reveal.configure({ transition: "none", backgroundTransition: "none" });
   await document.fonts.ready;
   const slideSize = reveal.getComputedSlideSize();
 
-  // A character no font has is drawn as the first font's .notdef box: the same pixels as a
-  // code point nobody draws (U+10FFFD). Compare each character with that box, per font.
-  const canvas = document.createElement("canvas");
-  canvas.width = 64;
-  canvas.height = 64;
-  const ctx = canvas.getContext("2d", { willReadFrequently: true }) as CanvasRenderingContext2D;
-  const width = (font: string, ch: string): number => {
-    ctx.font = font;
-    return ctx.measureText(ch).width;
-  };
-  const pixels = (font: string, ch: string): string => {
-    ctx.clearRect(0, 0, 64, 64);
-    ctx.font = font;
-    ctx.fillText(ch, 4, 52);
-    return ctx.getImageData(0, 0, 64, 64).data.join(",");
-  };
-  const notdef = new Map<string, { width: number; pixels: string }>();
-  const verdicts = new Map<string, boolean>();
-  const isMissing = (font: string, ch: string): boolean => {
-    const key = `${font}\u0000${ch}`;
-    let missing = verdicts.get(key);
-    if (missing === undefined) {
-      let box = notdef.get(font);
-      if (!box) {
-        box = { width: width(font, "\u{10FFFD}"), pixels: pixels(font, "\u{10FFFD}") };
-        notdef.set(font, box);
-      }
-      // Widths differ for almost every real glyph: compare pixels only when they do not.
-      missing = width(font, ch) === box.width && pixels(font, ch) === box.pixels;
-      verdicts.set(key, missing);
-    }
-    return missing;
-  };
   const describe = (el: Element) =>
     `${el.tagName.toLowerCase()}${el.classList.length ? `.${[...el.classList].join(".")}` : ""} "${(el.textContent ?? "").trim().slice(0, 24)}"`;
 
   const out: SlideMeasure[] = [];
+  const glyphs: InPage["glyphs"] = [];
   for (const slide of reveal.getSlides()) {
     const idx = reveal.getIndices(slide);
     // Reveal shows the slide synchronously; reading its geometry below forces the layout.
@@ -141,7 +110,8 @@ async function measureInPage(floors: Floors): Promise<SlideMeasure[]> {
     let overflowPx = 0;
     const overflowing = new Set<string>();
     const smallText: SlideMeasure["smallText"] = [];
-    const missing = new Set<string>();
+    // Characters to probe for a glyph, by the font they are set in.
+    const byFont = new Map<string, GlyphRequest>();
     const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
@@ -174,12 +144,13 @@ async function measureInPage(floors: Floors): Promise<SlideMeasure[]> {
       const px = Number.parseFloat(style.fontSize);
       const floor = parent.closest(".point-bullets li, .summary-bullets li") ? floors.body : floors.text;
       if (px < floor - 0.05) smallText.push({ px: Math.round(px * 10) / 10, text: text.trim().slice(0, 24) });
-      const font = `${style.fontStyle} ${style.fontWeight} 48px ${style.fontFamily}`;
-      for (const ch of new Set(text)) {
-        // Spaces, controls and marks (combining, variation selectors) have no glyph of their own.
-        if (/^(?:\s|\p{Cc}|\p{Cf}|\p{M})$/u.test(ch)) continue;
-        if (isMissing(font, ch)) missing.add(ch);
+      const key = `${style.fontStyle} ${style.fontWeight} ${style.fontFamily}`;
+      let request = byFont.get(key);
+      if (!request) {
+        request = { style: style.fontStyle, weight: style.fontWeight, family: style.fontFamily, chars: [] };
+        byFont.set(key, request);
       }
+      request.chars.push(text);
     }
     if (overflowing.size > 0 && overflowPx === 0) overflowPx = 1;
     out.push({
@@ -192,8 +163,27 @@ async function measureInPage(floors: Floors): Promise<SlideMeasure[]> {
       overflowPx: Math.round(overflowPx),
       overflowing: [...overflowing].slice(0, 5),
       smallText: smallText.slice(0, 5),
-      missingGlyphs: [...missing],
+      missingGlyphs: [],
     });
+    for (const request of byFont.values()) glyphs.push({ ...request, slide: out.length - 1 });
   }
-  return out;
+  return { slides: out, glyphs };
+}
+
+/** What measureInPage returns: the slides, and the text to probe for glyphs (chars: text runs). */
+interface InPage {
+  slides: SlideMeasure[];
+  glyphs: Array<GlyphRequest & { slide: number }>;
+}
+
+/** Fill each slide's missingGlyphs, with the glyph probe shared with the PDF export. */
+async function probeGlyphs(page: Page, { slides, glyphs }: InPage): Promise<SlideMeasure[]> {
+  // The page sent text runs; the probe wants each character once (needsGlyph is Node-side code).
+  const requests = glyphs.map((g) => ({ ...g, chars: glyphsOf(g.chars.join("")) }));
+  const missing = await page.evaluate(missingGlyphsInPage, requests);
+  requests.forEach((r, i) => {
+    const slide = slides[r.slide];
+    if (slide) slide.missingGlyphs = [...new Set([...slide.missingGlyphs, ...(missing[i] ?? [])])];
+  });
+  return slides;
 }

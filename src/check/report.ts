@@ -1,4 +1,5 @@
 /** The verdict on measured slides and its two shapes: a table for people, JSON for tools. Pure. */
+import { codePointLabel } from "../browser/glyphs.js";
 import type { Floors, SlideMeasure } from "./measure.js";
 
 export type SlideStatus = "ok" | "overflow" | "small-text" | "missing-glyphs";
@@ -71,7 +72,7 @@ export function formatTable(report: CheckReport): string {
     if (s.overflowing.length) details.push(`  ${s.id}: past the slide by ${s.overflowPx}px: ${s.overflowing.join("; ")}`);
     for (const t of s.smallText)
       details.push(`  ${s.id}: ${t.px}px text (floor ${report.floors.text}px/${report.floors.body}px body): "${t.text}"`);
-    if (s.missingGlyphs.length) details.push(`  ${s.id}: no font for ${s.missingGlyphs.map(codePoint).join(" ")}`);
+    if (s.missingGlyphs.length) details.push(`  ${s.id}: no font for ${s.missingGlyphs.map(codePointLabel).join(" ")}`);
   }
   const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => [...(r[c] ?? "")].length))) ?? [];
   const lines = rows.map((r) =>
@@ -88,6 +89,3 @@ export function formatTable(report: CheckReport): string {
   if (details.length) lines.push("", ...details);
   return `${lines.join("\n")}\n`;
 }
-
-const codePoint = (ch: string): string =>
-  `${ch} (U+${(ch.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, "0")})`;
