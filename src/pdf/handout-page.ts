@@ -20,17 +20,29 @@ import {
 import { type HandoutBox, planNotesPages } from "./paginate.js";
 import { bounded } from "./view.js";
 
+/** The print view's slide page size, in CSS pixels: the handout draws slides of that shape. */
+async function slideSize(page: Page): Promise<{ width: number; height: number }> {
+  const size = await page.evaluate(() => {
+    const first = document.querySelector<HTMLElement>(".reveal .slides > .pdf-page");
+    return { width: first?.offsetWidth ?? 0, height: first?.offsetHeight ?? 0 };
+  });
+  if (!(size.width > 0 && size.height > 0))
+    throw new DeckError("cannot lay out the handout: the print view has no slide page", ExitCode.browser);
+  return size;
+}
+
 /** Replace the deck by the handout in the page; returns the slide and notes boxes for pagination. */
-async function layoutHandout(page: Page, markup: string, style: string, share: number): Promise<Layout> {
+async function layoutHandout(
+  page: Page,
+  markup: string,
+  style: string,
+  share: number,
+  size: { width: number; height: number },
+): Promise<Layout> {
   const result = await page.evaluate(
-    (html: string, css: string, share: number, textWidth: number) => {
+    (html: string, css: string, share: number, textWidth: number, width: number, height: number) => {
       const original = document.querySelector<HTMLElement>(".reveal");
-      const slidesEl = original?.querySelector<HTMLElement>(".slides");
-      if (!original || !slidesEl) return { error: "the print view has no .reveal .slides" };
-      const first = slidesEl.querySelector<HTMLElement>(":scope > .pdf-page");
-      const width = first?.offsetWidth ?? 0;
-      const height = first?.offsetHeight ?? 0;
-      if (!(width > 0 && height > 0)) return { error: "the print view has no slide page" };
+      if (!original?.querySelector(".slides")) return { error: "the print view has no .reveal .slides" };
       // Reveal's own @page rule gives the slide size; the handout is A4.
       for (const s of document.querySelectorAll("style")) if (s.textContent?.includes("@page")) s.remove();
       const sheet = document.createElement("style");
@@ -54,6 +66,8 @@ async function layoutHandout(page: Page, markup: string, style: string, share: n
     style,
     share,
     (HANDOUT_PAGE.width - HANDOUT_PAGE.left - HANDOUT_PAGE.right) * MM_TO_PX,
+    size.width,
+    size.height,
   );
   if ("error" in result) throw new DeckError(`cannot lay out the handout: ${result.error}`, ExitCode.browser);
   return result;
@@ -80,11 +94,14 @@ export interface PrintedHandout {
 
 export async function printHandout(page: Page, deck: Deck, options: HandoutOptions): Promise<PrintedHandout> {
   const markup = handoutMarkup(deck, { layout: options.layout });
+  const size = await slideSize(page);
+  const aspect = size.width / size.height;
   const { boxes, scale } = await layoutHandout(
     page,
     markup,
-    handoutStyle(deck, options.layout) + handoutPageStyle(deck),
-    slideShare(options.layout),
+    handoutStyle(deck, options.layout, aspect) + handoutPageStyle(deck),
+    slideShare(options.layout, aspect),
+    size,
   );
   const perSheet = options.layout === "2up" ? 2 : 3;
   let plannedPages = Math.ceil(deck.slides.length / perSheet);

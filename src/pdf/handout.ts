@@ -97,15 +97,46 @@ export function handoutMarkup(deck: Deck, options: HandoutMarkupOptions): string
   return `<main class="handout handout-layout-${options.layout}" lang="${lang}">${sheets.join("\n")}</main>`;
 }
 
-/** How wide a slide is drawn, as a share of the page's text width. */
-export const slideShare = (layout: HandoutLayout): number => ({ notes: 1, "2up": 0.85, "3up": 0.56 })[layout];
+/** The slide shape the sheets were drawn for. */
+export const REFERENCE_ASPECT = 16 / 9;
+/** Ruled lines on a sheet: their pitch, and the gap between a row's slide and its lines (mm on paper). */
+export const RULE_MM = 8;
+export const ROW_GAP_MM = 6;
+
+/**
+ * How wide a slide is drawn, as a share of the page's text width, for slides `aspect` (width /
+ * height) wide. On a sheet a slide is never taller than a 16:9 one: a narrower slide (4:3) is drawn
+ * narrower, so the room left to write (below it in 2up, beside it in 3up) is never less than at
+ * 16:9. Reveal slides have the same height in pixels at every size, so text keeps its size on paper.
+ */
+export function slideShare(layout: HandoutLayout, aspect = REFERENCE_ASPECT): number {
+  const base = { notes: 1, "2up": 0.85, "3up": 0.56 }[layout];
+  return layout === "notes" ? base : base * Math.min(1, aspect / REFERENCE_ASPECT);
+}
+
+/** A 2up or 3up sheet's geometry in mm: the slide's size and the ruled lines each slide gets. */
+export function sheetGeometry(
+  layout: "2up" | "3up",
+  aspect: number,
+): { slide: { width: number; height: number }; lines: number; lineLength: number } {
+  const p = HANDOUT_PAGE;
+  const textWidth = p.width - p.left - p.right;
+  const perSheet = layout === "2up" ? 2 : 3;
+  // The sheet is 1 mm shorter than the page's content box, so it never spills onto a next page.
+  const row = (p.height - p.top - p.bottom - 1 - ROW_GAP_MM * (perSheet - 1)) / perSheet;
+  const width = textWidth * slideShare(layout, aspect);
+  const height = width / aspect;
+  const room = layout === "2up" ? row - height - ROW_GAP_MM : row;
+  const lineLength = layout === "2up" ? textWidth : textWidth - width - ROW_GAP_MM;
+  return { slide: { width, height }, lines: Math.max(0, Math.floor(room / RULE_MM)), lineLength };
+}
 
 /**
  * Styles for the handout; they override the print view's own page size and layout. Slides keep
  * their natural size (no transform: a scaled box makes Chromium shrink the whole page), and the
  * page is printed at the scale --s, so every other length is divided by it.
  */
-export function handoutStyle(deck: Deck, layout: HandoutLayout): string {
+export function handoutStyle(deck: Deck, layout: HandoutLayout, aspect = REFERENCE_ASPECT): string {
   const p = HANDOUT_PAGE;
   const u = (length: string) => `calc(${length} / var(--s))`;
   const contentHeight = p.height - p.top - p.bottom;
@@ -115,7 +146,7 @@ html.reveal-print, html.reveal-print body { width: auto !important; height: auto
 html.reveal-print body { margin: 0 !important; }
 .handout { width: ${u(`${p.width - p.left - p.right}mm`)}; margin: 0; color: #222;
   font-family: ${stack}; font-family: var(--ed-font, ${stack}); }
-.handout-slide { position: relative; width: ${slideShare(layout) * 100}%; overflow: hidden; box-sizing: border-box;
+.handout-slide { position: relative; width: ${slideShare(layout, aspect) * 100}%; overflow: hidden; box-sizing: border-box;
   outline: ${u("0.5pt")} solid #999; break-inside: avoid; break-after: avoid; }
 .handout-anchor { position: absolute; inset: 0; display: block; }
 .handout-item { break-inside: auto; }
@@ -125,14 +156,14 @@ html.reveal-print body { margin: 0 !important; }
   line-break: strict; text-spacing-trim: space-first; }
 .handout-notes p { margin: 0 0 0.6em; text-indent: 2em; text-align: justify; text-justify: inter-character; }
 .handout-notes:lang(en) p { text-indent: 0; text-align: left; }
-.handout-sheet { height: ${u(`${contentHeight - 1}mm`)}; display: flex; flex-direction: column; gap: ${u("6mm")};
+.handout-sheet { height: ${u(`${contentHeight - 1}mm`)}; display: flex; flex-direction: column; gap: ${u(`${ROW_GAP_MM}mm`)};
   break-after: page; }
 .handout-sheet:last-child { break-after: auto; }
-.handout-row { flex: 1 1 0; min-height: 0; display: flex; gap: ${u("6mm")}; overflow: hidden;
-  flex-direction: ${layout === "2up" ? "column" : "row"}; align-items: flex-start; }
+.handout-row { flex: 1 1 0; min-height: 0; display: flex; gap: ${u(`${ROW_GAP_MM}mm`)}; overflow: hidden;
+  flex-direction: ${layout === "2up" ? "column" : "row"}; align-items: ${layout === "2up" ? "center" : "flex-start"}; }
 .handout-row > .handout-slide { flex: none; }
 .handout-lines { flex: 1 1 0; align-self: stretch; min-height: 0; overflow: hidden; }
 .handout-layout-2up .handout-lines { width: 100%; }
-.handout-lines .rule { height: ${u("8mm")}; box-sizing: border-box; border-bottom: ${u("0.5pt")} solid #bbb; }
+.handout-lines .rule { height: ${u(`${RULE_MM}mm`)}; box-sizing: border-box; border-bottom: ${u("0.5pt")} solid #bbb; }
 `;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { deckFromEssay, loadEssay } from "../../src/build.js";
 import type { Deck } from "../../src/model/deck.js";
 import { countBookmarks, planBookmarks } from "../../src/pdf/bookmarks.js";
-import { cssString, handoutMarkup, handoutPageStyle, pageOf } from "../../src/pdf/handout.js";
+import { cssString, handoutMarkup, handoutPageStyle, pageOf, sheetGeometry, slideShare } from "../../src/pdf/handout.js";
 import { pdfTargets } from "../../src/pdf/options.js";
 import { planNotesPages, planSheets } from "../../src/pdf/paginate.js";
 import { root } from "../helpers/paths.js";
@@ -121,6 +121,24 @@ describe("handout pagination (pure)", () => {
     expect(planSheets([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
     expect(planSheets([], 3)).toEqual([]);
     expect(() => planSheets([1], 0)).toThrow();
+  });
+
+  it("never leaves less room to write than a 16:9 slide does, whatever the slide's shape", () => {
+    for (const layout of ["2up", "3up"] as const) {
+      const wide = sheetGeometry(layout, 16 / 9);
+      expect(wide.lines).toBeGreaterThanOrEqual(layout === "2up" ? 4 : 10);
+      for (const aspect of [4 / 3, 1, 3 / 4, 16 / 10, 21 / 9]) {
+        const g = sheetGeometry(layout, aspect);
+        expect(g.lines).toBeGreaterThanOrEqual(wide.lines);
+        expect(g.lineLength).toBeGreaterThanOrEqual(wide.lineLength - 1e-9);
+        expect(g.slide.height).toBeLessThanOrEqual(wide.slide.height + 1e-9);
+        expect(g.slide.width).toBeCloseTo(g.slide.height * aspect);
+      }
+      // A narrower slide is drawn as tall as a 16:9 one, not smaller: its text keeps its size.
+      expect(sheetGeometry(layout, 4 / 3).slide.height).toBeCloseTo(wide.slide.height);
+      expect(slideShare(layout, 4 / 3)).toBeCloseTo(slideShare(layout) * 0.75);
+    }
+    expect(slideShare("notes", 4 / 3)).toBe(1);
   });
 });
 
