@@ -18,6 +18,11 @@ export interface SlideBase {
   fit?: { headline: number; body: number };
   /** Estimated time to read the notes aloud; on the title slide, the label also sums the deck. */
   speaking?: { seconds: number; label: string };
+  /**
+   * The phrases the planner cut the headline (a title's title, a section's heading) into to fit
+   * it: the renderer breaks lines only between them instead of cutting the headline again.
+   */
+  phrases?: string[];
 }
 
 export interface TitleSlide extends SlideBase {

@@ -4,7 +4,6 @@
  * shows; title and section headings shrink to fit. Pure.
  */
 import type { PointSlide, ReferencesSlide, SectionSlide, Slide, SummarySlide, TitleSlide } from "../model/deck.js";
-import { headlinePhrases } from "../render/linebreak.js";
 import { type BulletBudget, type Candidate, candidates, type SlideShare, shareSlides } from "./bullets.js";
 import {
   BASE_FONT_PX,
@@ -16,6 +15,7 @@ import {
   STYLES,
   TITLE_SCALES,
 } from "./fit.js";
+import { headlinePhrases } from "./phrases.js";
 
 export interface FitContext {
   size: SlideSize;
@@ -59,17 +59,17 @@ export function fitPoint(
   paragraphs: readonly string[],
   ctx: FitContext,
 ): PointSlide[] {
-  const headline = shownHeadline(base.headline, base.label, ctx);
+  const { headline, phrases } = shown(base.headline, base.label, ctx);
   const shares = shareSlides({
     items: candidates(paragraphs, true, ctx.clean),
     paragraphCount: paragraphs.length,
-    headline: { phrases: headlinePhrases(headline, ctx.lang), label: base.label, context: true },
+    headline: { phrases, label: base.label, context: true },
     marker: ctx.marker,
     budget: ctx.budget,
     size: ctx.size,
     fillToMin: true,
   });
-  return spread<PointSlide>({ ...base, headline }, id, shares, paragraphs);
+  return spread<PointSlide>({ ...base, headline, phrases }, id, shares, paragraphs);
 }
 
 /**
@@ -77,13 +77,19 @@ export function fitPoint(
  * too long for any slide, its first phrases and an ellipsis (the notes hold it in full).
  */
 export function shownHeadline(text: string, label: string, ctx: FitContext): string {
+  return shown(text, label, ctx).headline;
+}
+
+/** The shown headline and its phrases, cut once: the fit, the slide and the renderer all use them. */
+function shown(text: string, label: string, ctx: FitContext): { headline: string; phrases: string[] } {
   const phrases = headlinePhrases(text, ctx.lang);
   const k = phrasesThatFit({ phrases, label, marker: ctx.marker, context: true }, ctx.size);
-  if (k >= phrases.length) return text;
-  return `${phrases
+  if (k >= phrases.length) return { headline: text, phrases };
+  const headline = `${phrases
     .slice(0, k)
     .join("")
     .replace(/[\s，、；：,;:]+$/u, "")}…`;
+  return { headline, phrases: headlinePhrases(headline, ctx.lang) };
 }
 
 /** A paragraph slide (a part without points): its first sentence is the headline. */
@@ -92,18 +98,18 @@ export function fitParagraph<T extends Slide & { headline: string; bullets: stri
   paragraph: string,
   ctx: FitContext,
 ): T {
-  const headline = shownHeadline(slide.headline, "", ctx);
+  const { headline, phrases } = shown(slide.headline, "", ctx);
   const [share] = shareSlides({
     items: candidates([paragraph], true, ctx.clean),
     paragraphCount: 1,
-    headline: { phrases: headlinePhrases(headline, ctx.lang), label: "", context: true },
+    headline: { phrases, label: "", context: true },
     marker: ctx.marker,
     budget: ctx.budget,
     size: ctx.size,
     fillToMin: true,
   });
   if (!share) return slide;
-  return { ...slide, headline, bullets: share.bullets, ...withFit(fitOf(share.headlineScale, share.bodyScale)) };
+  return { ...slide, headline, phrases, bullets: share.bullets, ...withFit(fitOf(share.headlineScale, share.bodyScale)) };
 }
 
 const listItems = (texts: readonly string[]): Candidate[] =>
@@ -173,7 +179,7 @@ export function fitSection(slide: SectionSlide, ctx: FitContext): SectionSlide {
   const phrases = headlinePhrases(slide.heading, ctx.lang);
   // A section heading stands alone on its slide, large: it may shrink as far as a title.
   const { scale } = centredHeadingScale(phrases, STYLES.sectionHeading, ctx.size, kicker, TITLE_SCALES);
-  return { ...slide, ...withFit(fitOf(scale, 1)) };
+  return { ...slide, phrases, ...withFit(fitOf(scale, 1)) };
 }
 
 /**
@@ -191,5 +197,5 @@ export function fitTitle(slide: TitleSlide, ctx: FitContext): TitleSlide {
     best = { scale, body };
     if (fits) break;
   }
-  return { ...slide, ...withFit(fitOf(best.scale, best.body)) };
+  return { ...slide, phrases, ...withFit(fitOf(best.scale, best.body)) };
 }

@@ -78,10 +78,11 @@ export function renderDeck(deck: Deck, options: RenderOptions): OutputFile[] {
     (value: unknown) => new Handlebars.SafeString(renderInline(String(value ?? ""), { markdown, allowHtml: options.allowHtml })),
   );
   // A headline broken only between phrases (budoux for Chinese); Markdown with markup keeps `text`.
-  hbs.registerHelper("headline", (value: unknown) => {
+  // `this` is the slide: its planned phrases are reused when they spell this very text.
+  hbs.registerHelper("headline", function (this: unknown, value: unknown) {
     const text = String(value ?? "");
     const inline = renderInline(text, { markdown, allowHtml: options.allowHtml });
-    return new Handlebars.SafeString(inline === escapeHtml(text) ? phraseHtml(text, deck.lang) : inline);
+    return new Handlebars.SafeString(inline === escapeHtml(text) ? phraseHtml(text, deck.lang, plannedPhrases(this)) : inline);
   });
   // The plan's text scales as CSS variables on the slide (numbers from the planner, not user text).
   hbs.registerHelper("fitStyle", (fit: Slide["fit"]) =>
@@ -138,6 +139,12 @@ export function renderDeck(deck: Deck, options: RenderOptions): OutputFile[] {
 }
 
 /** Slides as the page shows them: one group a part when stacked, else one flat group. */
+/** The phrases the planner kept on a slide (a template's context may be anything else too). */
+function plannedPhrases(context: unknown): readonly string[] | undefined {
+  const phrases = (context as Partial<Slide> | null)?.phrases;
+  return Array.isArray(phrases) && phrases.every((p) => typeof p === "string") ? phrases : undefined;
+}
+
 function groupSlides(deck: Deck): Array<{ stacked: boolean; slides: Slide[] }> {
   if (deck.layout === "flat") return [{ stacked: false, slides: deck.slides }];
   const groups: Array<{ stacked: boolean; slides: Slide[] }> = [];

@@ -1,111 +1,20 @@
 /**
- * Headlines broken at phrase boundaries. Chinese has no spaces, so a browser breaks a headline
- * between any two characters: 「重要」 splits into 「重」 / 「要」, a lone 「性」 ends up on the last
- * line. budoux finds the phrases; we glue punctuation to the phrase it belongs to and keep a
- * one-character phrase with its neighbour, then allow breaks only between phrases (`<wbr>` inside
- * a `word-break: keep-all` span; `overflow-wrap: anywhere` is the fallback for a phrase wider than
- * the line). Pure: the planner uses the same phrases to estimate how many lines a headline takes.
+ * Headlines broken at phrase boundaries: breaks allowed only between the phrases of
+ * plan/phrases.ts (`<wbr>` inside a `word-break: keep-all` span; `overflow-wrap: anywhere` is the
+ * fallback for a phrase wider than the line). Pure.
  */
-import { createRequire } from "node:module";
-import path from "node:path";
-import type { Parser } from "budoux";
-import { scriptOf } from "../parse/lang.js";
+import { breaksByPhrase, headlinePhrases } from "../plan/phrases.js";
 import { escapeHtml } from "./inline.js";
-
-/** Marks that must not start a line (closing brackets, quotes, commas, stops). */
-const CLOSING = new Set([..."，。、；：！？」』）》〉】〕〗”’…‥・·,.;:!?)]}%％"]);
-/** Marks that must not end a line (opening brackets and quotes). */
-const OPENING = new Set([..."「『（《〈【〔〖“‘([{"]);
-
-let hant: Parser | undefined;
-let hans: Parser | undefined;
-
-/** The budoux parser for a language, or null when the language is not Chinese. */
-function parserFor(lang: string): Parser | null {
-  const script = scriptOf(lang);
-  if (script === "en") return null;
-  if (script === "zh-Hans") {
-    hans ??= loadParser("zh-hans");
-    return hans;
-  }
-  hant ??= loadParser("zh-hant");
-  return hant;
-}
-
-const requireBudoux = createRequire(import.meta.url);
-
-/**
- * budoux's bare Parser with one of its models, required by file. The package's entry point also
- * loads its HTML processor and linkedom (a DOM for Node): more than the whole HTML build of the
- * reference essay takes, for a parse() we never use. budoux is pinned in package.json.
- */
-function loadParser(model: "zh-hans" | "zh-hant"): Parser {
-  const dist = path.dirname(requireBudoux.resolve("budoux"));
-  const budoux = requireBudoux(path.join(dist, "parser.js")) as { Parser: typeof Parser };
-  const data = requireBudoux(path.join(dist, "data", "models", `${model}.js`)) as {
-    model: ConstructorParameters<typeof Parser>[0];
-  };
-  return new budoux.Parser(data.model);
-}
-
-/** One-character words after which a Chinese line may break. */
-const PARTICLES = new Set([..."的之了和與与及或在是而並并也"]);
-
-/** Whether a phrase is a single character (punctuation aside), too short to stand on a line alone. */
-const isTiny = (phrase: string): boolean => [...phrase].filter((c) => !CLOSING.has(c) && !OPENING.has(c)).length <= 1;
-
-/**
- * Phrases of a headline: their concatenation is the text. None starts with closing punctuation or
- * ends with opening punctuation, and the last one is never a single character. Non-Chinese text is
- * one phrase per run up to a space, where browsers break anyway.
- */
-export function headlinePhrases(text: string, lang: string): string[] {
-  const parser = parserFor(lang);
-  const raw = parser ? parser.parse(text) : text.split(/(?<=\s)/);
-  const phrases: string[] = [];
-  // budoux's Chinese models cut words apart around one-character phrases (潮 / 流方 / 向): such a
-  // character is glued to the phrase before it and to the one after it, except a particle (的, 與…),
-  // after which a line may break.
-  let glueNext = false;
-  for (const piece of raw) {
-    if (piece === "") continue;
-    let p = piece;
-    const prev = phrases.length - 1;
-    // Closing marks at the start move back to the phrase they close.
-    let lead = 0;
-    const chars = [...p];
-    while (lead < chars.length && CLOSING.has(chars[lead] as string)) lead++;
-    if (lead > 0 && prev >= 0) {
-      phrases[prev] += chars.slice(0, lead).join("");
-      p = chars.slice(lead).join("");
-      if (p === "") continue;
-    }
-    // A phrase that ends with an opening mark, or a one-character phrase, joins what follows.
-    const last = phrases.at(-1);
-    const tiny = parser !== null && isTiny(p) && !PARTICLES.has(p);
-    if (
-      last !== undefined &&
-      (glueNext || tiny || OPENING.has([...last].at(-1) as string) || (parser && isTiny(last) && !/\s$/.test(last)))
-    ) {
-      phrases[phrases.length - 1] = last + p;
-    } else phrases.push(p);
-    glueNext = tiny;
-  }
-  // A one-character last phrase would sit alone on the last line: keep it with the one before.
-  if (phrases.length > 1 && parser && isTiny(phrases.at(-1) as string)) {
-    const tail = phrases.pop() as string;
-    phrases[phrases.length - 1] += tail;
-  }
-  return phrases;
-}
 
 /**
  * Escaped HTML of a headline with break opportunities only between phrases. Each phrase is
  * escaped on its own, so no user text is ever injected as markup, and the textContent of the
- * result is the headline itself (`<wbr>` has none).
+ * result is the headline itself (`<wbr>` has none). `planned` are the phrases the planner already
+ * cut the headline into; they are used only when they spell the text exactly.
  */
-export function phraseHtml(text: string, lang: string): string {
-  const phrases = headlinePhrases(text, lang);
-  if (phrases.length <= 1 || !parserFor(lang)) return escapeHtml(text);
+export function phraseHtml(text: string, lang: string, planned?: readonly string[]): string {
+  if (!breaksByPhrase(lang)) return escapeHtml(text);
+  const phrases = planned && planned.join("") === text ? planned : headlinePhrases(text, lang);
+  if (phrases.length <= 1) return escapeHtml(text);
   return `<span class="phrased">${phrases.map(escapeHtml).join("<wbr>")}</span>`;
 }
