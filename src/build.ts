@@ -102,6 +102,8 @@ function withoutExtra(meta: Outline["meta"]): Record<string, unknown> {
 export interface BuildOptions extends LoadOptions {
   outDir?: string;
   allowHtml?: boolean;
+  /** Keep index.html's text on the result (the preview server needs it; a plain build frees it). */
+  keepHtml?: boolean;
 }
 
 export interface BuildResult {
@@ -114,6 +116,10 @@ export interface BuildResult {
   settings: DeckSettings;
   /** Absolute paths of the files copied into the deck (reveal.js, theme and CSS, what CSS references): for watchers. */
   copiedFrom: string[];
+  /** SHA-256 (hex) of each file written, by path relative to outDir. */
+  sha256: Record<string, string>;
+  /** index.html as written, when `keepHtml` was asked for. */
+  html?: string;
 }
 
 export function deckFromEssay(loaded: LoadedEssay): Deck {
@@ -165,12 +171,15 @@ export function build(options: BuildOptions = {}): BuildResult {
     throw new DeckError(`the essay ${loaded.essayPath} would be overwritten: pass another folder with -o`, ExitCode.output);
   }
   const written = writeDeck(outDir, files);
+  const page = options.keepHtml ? files.find((f) => f.path === "index.html") : undefined;
   return {
     essayPath: loaded.essayPath,
     outDir,
     outline: loaded.outline,
     deck,
-    files: written,
+    files: written.files,
+    sha256: written.sha256,
+    ...(page && "contents" in page && typeof page.contents === "string" ? { html: page.contents } : {}),
     warnings: loaded.warnings,
     settings: loaded.settings,
     copiedFrom: files.flatMap((f) => ("copyFrom" in f ? [f.copyFrom] : [])),

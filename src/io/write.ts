@@ -189,8 +189,15 @@ function isSymlink(p: string): boolean {
   }
 }
 
-/** Write a whole deck into outDir; returns the paths written, relative to outDir. */
-export function writeDeck(outDir: string, files: OutputFile[]): string[] {
+export interface WrittenDeck {
+  /** The paths written, relative to outDir. */
+  files: string[];
+  /** SHA-256 (hex) of each file as written, by relative path: what the manifest records. */
+  sha256: Record<string, string>;
+}
+
+/** Write a whole deck into outDir. */
+export function writeDeck(outDir: string, files: OutputFile[]): WrittenDeck {
   prepareOutputDir(outDir);
   const owned = loadManifest(outDir);
   for (const f of files) {
@@ -231,7 +238,7 @@ export function writeDeck(outDir: string, files: OutputFile[]): string[] {
     rmSync(target, { force: true });
   }
   writeManifest(outDir, now);
-  return staged.map((s) => s.relative);
+  return { files: staged.map((s) => s.relative), sha256: Object.fromEntries(staged.map((s) => [s.relative, s.hash])) };
 }
 
 /** Add exported files (PDFs) to the manifest after they are written. */

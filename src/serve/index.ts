@@ -3,7 +3,7 @@
  * and tell open pages to reload (or to show the error over the last good deck).
  */
 import { EventEmitter } from "node:events";
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, realpathSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -71,7 +71,7 @@ export async function startServer(options: ServeOptions = {}): Promise<PreviewSe
 
   let rootReal: string;
   try {
-    watched = watchBuild({ ...options, cwd, outDir, debounceMs: options.debounceMs }, onOutcome);
+    watched = watchBuild({ ...options, cwd, outDir, debounceMs: options.debounceMs, keepHtml: true }, onOutcome);
     const first = watched.first;
     state = stateAfter(first);
     mkdirSync(outDir, { recursive: true });
@@ -114,15 +114,12 @@ export async function startServer(options: ServeOptions = {}): Promise<PreviewSe
   return { url: urlFor(host, port), host, port, outDir, first: watched.first, events, close };
 }
 
-/** The shell signature of a build as written; "" (never equal: pages reload) if it cannot be read. */
+/**
+ * The shell signature of a build, from the page it kept and the hashes the writer took of every
+ * file as it wrote it: nothing is read back from disk. "" (never equal: pages reload) without them.
+ */
 function shellOf(result: BuildResult): string {
-  try {
-    const html = readFileSync(path.join(result.outDir, "index.html"), "utf8");
-    const assets = result.files
-      .filter((f) => f !== "index.html")
-      .map((f) => ({ path: f, bytes: readFileSync(path.join(result.outDir, f)) }));
-    return shellSignature(html, assets);
-  } catch {
-    return "";
-  }
+  if (result.html === undefined) return "";
+  const assets = result.files.filter((f) => f !== "index.html").map((f) => ({ path: f, sha256: result.sha256[f] ?? "" }));
+  return shellSignature(result.html, assets);
 }

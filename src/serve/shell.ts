@@ -21,14 +21,14 @@ export function slidesRange(html: string): { start: number; end: number } | null
   return null;
 }
 
-/** A signature of the page without its slides, and of the assets it loads. */
-export function shellSignature(html: string, assets: Array<{ path: string; bytes: Uint8Array }>): string {
+/** A signature of the page without its slides, and of the assets it loads (by their SHA-256, as written). */
+export function shellSignature(html: string, assets: Array<{ path: string; sha256: string }>): string {
   const hash = createHash("sha256");
   const range = slidesRange(html);
   hash.update(range ? html.slice(0, range.start) + html.slice(range.end) : html);
   for (const a of [...assets].sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0))) {
     hash.update(`\0${a.path}\0`);
-    hash.update(a.bytes);
+    hash.update(a.sha256);
   }
   return hash.digest("hex").slice(0, 16);
 }
