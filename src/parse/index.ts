@@ -38,7 +38,7 @@ export function parseEssay(source: string, options: ParseOptions = {}): Outline 
     const line = paragraphs[headings.titleIndex] as SourceParagraph;
     const text = stripEmphasis(matchMarkdownHeading(line.text)?.text ?? line.text);
     if (title === null) title = text;
-    else if (text !== title) displacedTitle.push(text);
+    else if (text !== title) displacedTitle.push(line.text);
   }
 
   const preface: string[] = [...displacedTitle];

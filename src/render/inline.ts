@@ -103,6 +103,9 @@ export interface InlineOptions {
 
 export function renderInline(text: string, options: InlineOptions): string {
   if (!options.markdown) return escapeHtml(text);
+  // A heading line kept as a paragraph (a # title that front matter replaced) shows as its text.
+  const heading = /^#{1,6}\s+(.*?)(?:\s+#+)?\s*$/.exec(text);
+  if (heading) return renderInline(heading[1] as string, options);
   if ((text.match(EMPHASIS_MARK)?.length ?? 0) > MAX_EMPHASIS_MARKS) return escapeHtml(text);
   return markedFor(options.allowHtml === true).parseInline(text, { async: false }) as string;
 }

@@ -99,6 +99,12 @@ describe("rendering", () => {
     expect(html).not.toMatch(/\*\*/);
   });
 
+  it("shows a heading line kept as a paragraph as its text, without its # marks", () => {
+    const { html } = render("---\ntitle: 前言的標題\n---\n\n# 被取代的標題\n\n## 一、標題\n\n第一,要點。說明。\n", "markdown");
+    expect(html).toContain("<p>被取代的標題</p>");
+    expect(html).not.toContain("# 被取代的標題");
+  });
+
   it("groups each part into a vertical stack with --layout stacked", () => {
     const deck = planDeck(reference, { layout: "stacked" });
     const files = renderDeck(deck, { templates: loadTemplates(), theme: resolveTheme("essay", root), reveal: revealAssets() });
