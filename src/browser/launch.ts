@@ -95,3 +95,27 @@ function puppeteerCache(executablePath: () => string): string | undefined {
 
 /** The first line of an error's message: browser errors carry a page of log after it. */
 export const firstLine = (e: unknown): string => String(e instanceof Error ? e.message : e).split("\n")[0] ?? "";
+
+/**
+ * Ctrl-C or SIGTERM while a command drives a browser: remember it and end the browser, so whatever
+ * the command awaits fails at once and its finally blocks (close, clean up) still run. Puppeteer's own
+ * handlers would end the process first: launch with `handleSignals: false`.
+ */
+export function interruptible(browser: () => Browser | null): { readonly interrupted: boolean; dispose(): void } {
+  const state = { interrupted: false };
+  const onSignal = () => {
+    state.interrupted = true;
+    browser()?.process()?.kill("SIGKILL");
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  return {
+    get interrupted() {
+      return state.interrupted;
+    },
+    dispose() {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+    },
+  };
+}

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Command } from "commander";
 import type { Browser } from "puppeteer";
-import { launchBrowser } from "../browser/launch.js";
+import { interruptible, launchBrowser } from "../browser/launch.js";
 import { build } from "../build.js";
 import { DEFAULT_FLOORS, measureDeck } from "../check/measure.js";
 import { buildReport, type CheckReport, formatTable, hasFitFailure } from "../check/report.js";
@@ -52,26 +52,20 @@ export async function runCheck(input: string | undefined, flags: CheckFlags, io:
   // Ctrl-C ends the browser, which makes the measuring fail at once; the finally blocks below then
   // close it and remove the temporary deck (Puppeteer's own handlers would exit before they ran).
   let browser: Browser | null = null;
-  let interrupted = false;
-  const onSignal = () => {
-    interrupted = true;
-    browser?.process()?.kill("SIGKILL");
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
+  const signals = interruptible(() => browser);
   try {
     const result = build({ ...essayOptions(input, flags, io), outDir: flags.output ?? (temp as string) });
     for (const w of result.warnings) log.warn(w);
     const size = result.settings.size ?? DEFAULT_SLIDE_SIZE;
     browser = await launchBrowser({ browserPath: flags.browserPath, handleSignals: false });
     try {
-      const measures = interrupted
+      const measures = signals.interrupted
         ? null
         : await measureDeck(browser, path.join(result.outDir, "index.html"), {
             ...size,
             onWarning: (m) => log.warn(m),
           });
-      if (interrupted || !measures) throw new Error("interrupted");
+      if (signals.interrupted || !measures) throw new Error("interrupted");
       return buildReport(
         measures,
         {
@@ -83,13 +77,12 @@ export async function runCheck(input: string | undefined, flags: CheckFlags, io:
         performance.now() - started,
       );
     } catch (e) {
-      throw interrupted ? new DeckError("interrupted: nothing was checked", ExitCode.interrupted) : e;
+      throw signals.interrupted ? new DeckError("interrupted: nothing was checked", ExitCode.interrupted) : e;
     } finally {
       await browser.close().catch(() => browser?.process()?.kill("SIGKILL"));
     }
   } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+    signals.dispose();
     if (temp) rmSync(temp, { recursive: true, force: true });
   }
 }

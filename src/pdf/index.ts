@@ -9,7 +9,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { PDFDocument } from "pdf-lib";
 import type { Browser } from "puppeteer";
-import { launchBrowser } from "../browser/launch.js";
+import { interruptible, launchBrowser } from "../browser/launch.js";
 import { DeckError, ExitCode } from "../errors.js";
 import { recordOwned, writeFileAtomic } from "../io/write.js";
 import type { Deck } from "../model/deck.js";
@@ -62,14 +62,7 @@ export async function exportPdfs(request: PdfExportRequest): Promise<WrittenPdf[
   const { deck, log, timeout } = request;
   if (!request.slides && !request.handout) return [];
   let browser: Browser | null = null;
-  let interrupted = false;
-  const onSignal = () => {
-    interrupted = true;
-    // Ending the browser makes whatever the export awaits fail at once.
-    browser?.process()?.kill("SIGKILL");
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
+  const signals = interruptible(() => browser);
   const outputs: Array<{ kind: WrittenPdf["kind"]; path: string; bytes: Uint8Array; pages: number }> = [];
   const chunkSize = request.chunkSize ?? SLIDES_PER_CHUNK;
   const count = deck.slides.length;
@@ -86,7 +79,7 @@ export async function exportPdfs(request: PdfExportRequest): Promise<WrittenPdf[
   try {
     log.info("launching the browser");
     browser = await launchBrowser({ browserPath: request.browserPath, timeout, handleSignals: false });
-    if (interrupted) throw new Interrupted();
+    if (signals.interrupted) throw new Interrupted();
     log.info(`loading ${path.basename(request.indexHtml)} in reveal's print view`);
     // A second print view, in its own browser context (so its own renderer process), prints the
     // slides while the first prints the handout, or the deck's second half: then it loads only that
@@ -156,16 +149,15 @@ export async function exportPdfs(request: PdfExportRequest): Promise<WrittenPdf[
       outputs.push({ kind: "handout", path: request.handout, bytes: await doc.save(SAVE_FAST), pages: doc.getPageCount() });
     }
   } catch (e) {
-    if (interrupted || e instanceof Interrupted) {
+    if (signals.interrupted || e instanceof Interrupted) {
       throw new DeckError("interrupted: no PDF written", ExitCode.interrupted);
     }
     throw e;
   } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+    signals.dispose();
     await closeBrowser(browser);
   }
-  if (interrupted) throw new DeckError("interrupted: no PDF written", ExitCode.interrupted);
+  if (signals.interrupted) throw new DeckError("interrupted: no PDF written", ExitCode.interrupted);
   log.info(`writing ${outputs.map((o) => path.basename(o.path)).join(" and ")}`);
   return outputs.map((o) => {
     try {
