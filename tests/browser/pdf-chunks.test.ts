@@ -3,10 +3,9 @@
  * joined: the pages, their text, the bookmarks (which point at the joined document's pages) and the
  * handout, whose frames get the slides PDF's pages. Real Chromium, real PDFs read with poppler.
  */
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { PDFArray, PDFDict, PDFDocument, type PDFHexString, PDFName } from "pdf-lib";
+import { PDFDict, PDFDocument, PDFName } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { deckFromEssay, loadEssay } from "../../src/build.js";
 import { main } from "../../src/cli/index.js";
@@ -14,33 +13,13 @@ import type { Deck } from "../../src/model/deck.js";
 import { exportPdfs } from "../../src/pdf/index.js";
 import { tempDir } from "../helpers/browser.js";
 import { root } from "../helpers/paths.js";
+import { bookmarkPages, flat, poppler } from "../helpers/pdf.js";
 
-const poppler = (tool: string, ...args: string[]) => execFileSync(tool, args, { encoding: "utf8" });
-const flat = (text: string) => text.replace(/\s+/g, "");
 /** Every page's text at once: pdftotext separates pages with a form feed. */
 const pagesText = (pdf: string): string[] => poppler("pdftotext", pdf, "-").split("\f").map(flat);
 
 /** A point's bookmark is "第一　headline"; the slide shows the label apart from the headline. */
 const headlineOf = (title: string): string => flat(title.split("　").at(-1) ?? title);
-
-/** Every bookmark (depth first) with the 1-based page its destination opens. */
-async function bookmarkPages(pdf: string): Promise<Array<{ title: string; page: number }>> {
-  const doc = await PDFDocument.load(readFileSync(pdf), { updateMetadata: false });
-  const refs = doc.getPages().map((p) => p.ref.toString());
-  const out: Array<{ title: string; page: number }> = [];
-  const walk = (first: PDFDict | undefined) => {
-    for (let entry = first; entry; entry = entry.lookupMaybe(PDFName.of("Next"), PDFDict)) {
-      const dest = entry.lookup(PDFName.of("Dest"), PDFArray);
-      out.push({
-        title: (entry.lookup(PDFName.of("Title")) as PDFHexString).decodeText(),
-        page: refs.indexOf(String(dest.get(0))) + 1,
-      });
-      walk(entry.lookupMaybe(PDFName.of("First"), PDFDict));
-    }
-  };
-  walk(doc.catalog.lookup(PDFName.of("Outlines"), PDFDict).lookupMaybe(PDFName.of("First"), PDFDict));
-  return out;
-}
 
 describe("the slides PDF printed in chunks of 5 slides, and the handout from it", () => {
   const out = tempDir();
