@@ -4,7 +4,7 @@
  */
 import type { DeckSettings, Script } from "../config/validate.js";
 import type { Outline } from "../model/outline.js";
-import { scriptOf } from "../parse/lang.js";
+import { scriptOf } from "../text/languages/index.js";
 
 export type TextConverter = (text: string) => string;
 

@@ -1,7 +1,9 @@
 /** Essay text → Outline. Pure: no file system, no process. */
 import type { EssayFormat, EssayMeta, Outline, OutlineJson, ParseWarning, Part, Point } from "../model/outline.js";
+import { stripEmphasis } from "../text/emphasis.js";
+import { detectLang } from "../text/lang.js";
+import { endsWithStop, splitSentences, withoutFinalStop } from "../text/sentences.js";
 import { splitFrontMatter } from "./frontmatter.js";
-import { detectLang } from "./lang.js";
 import {
   isClosing,
   matchMarkdownHeading,
@@ -14,7 +16,6 @@ import {
 } from "./markers.js";
 import { cjkToNumber, numberToCjk, numberToRoman, romanToNumber } from "./numerals.js";
 import { normalizeText, type SourceParagraph, splitParagraphs } from "./paragraphs.js";
-import { endsWithStop, splitSentences, withoutFinalStop } from "./sentences.js";
 
 export interface ParseOptions {
   format?: EssayFormat;
@@ -200,11 +201,6 @@ function headline(rest: string, markdown: boolean): string {
   const sentence = withoutFinalStop(splitSentences(text)[0] ?? text);
   // "First, disruptive innovation matters." → "Disruptive innovation matters" as a title.
   return sentence.replace(/^[a-z]/, (c) => c.toUpperCase());
-}
-
-/** Markdown emphasis markers, which a title shows as plain text. */
-export function stripEmphasis(text: string): string {
-  return text.replace(/\*\*|__/g, "").trim();
 }
 
 function checkSequence(

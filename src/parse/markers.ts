@@ -1,6 +1,7 @@
 /** The markers an essay uses for its structure: part headings, numbered points, closings, references. */
+
+import { endsWithStop } from "../text/sentences.js";
 import { CJK_NUMERAL_CHARS, cjkToNumber, englishOrdinalToNumber, romanToNumber } from "./numerals.js";
-import { endsWithStop } from "./sentences.js";
 
 const N = `[${CJK_NUMERAL_CHARS}]+`;
 

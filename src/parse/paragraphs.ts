@@ -1,6 +1,7 @@
 /** Source text → paragraphs, each with the line it starts on. */
+
+import { endsWithStop } from "../text/sentences.js";
 import { matchMarkdownHeading, matchPlainHeading, matchPoint, matchReferences } from "./markers.js";
-import { endsWithStop } from "./sentences.js";
 
 export interface SourceParagraph {
   text: string;

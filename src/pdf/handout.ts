@@ -6,8 +6,8 @@
  * footer (page X of Y in the essay's language) are page margin boxes (handoutPageStyle).
  */
 import type { Deck } from "../model/deck.js";
-import { type DeckScript, scriptOf } from "../parse/lang.js";
 import { escapeHtml, renderInline } from "../render/inline.js";
+import { languageOf } from "../text/languages/index.js";
 import { planSheets } from "./paginate.js";
 
 /** Where a slide's frame links to: a name no real link uses, read back and removed from the PDF. */
@@ -22,24 +22,8 @@ export const MM_TO_PX = 96 / 25.4;
 /** Space between a slide and its notes, and between items sharing a page (mm on paper). */
 export const HANDOUT_GAP_MM = 5;
 
-type Script = DeckScript;
-const FONT_STACKS: Record<Script, string> = {
-  "zh-Hant": `"Noto Sans CJK TC", "Noto Sans TC", "Source Han Sans TC", "PingFang TC", "Microsoft JhengHei", sans-serif`,
-  "zh-Hans": `"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif`,
-  en: `"Source Sans Pro", "Helvetica Neue", Helvetica, Arial, "Noto Sans CJK TC", sans-serif`,
-};
-
 /** "第 3 頁，共 24 頁" with the numbers as HTML (Chromium fills the pageNumber/totalPages spans). */
-export function pageOf(lang: string, page: string, total: string): string {
-  switch (scriptOf(lang)) {
-    case "zh-Hant":
-      return `第 ${page} 頁，共 ${total} 頁`;
-    case "zh-Hans":
-      return `第 ${page} 页，共 ${total} 页`;
-    default:
-      return `Page ${page} of ${total}`;
-  }
-}
+export const pageOf = (lang: string, page: string, total: string): string => languageOf(lang).handout.pageOf(page, total);
 
 /** A CSS string literal: the essay's text stays text (quotes, backslashes, line breaks escaped). */
 export function cssString(text: string): string {
@@ -53,7 +37,7 @@ export function cssString(text: string): string {
  * the page's scale: 8pt is 8pt on paper.
  */
 export function handoutPageStyle(deck: Deck): string {
-  const box = `font-family: ${FONT_STACKS[scriptOf(deck.lang)]}; font-size: 8pt; color: #666;`;
+  const box = `font-family: ${languageOf(deck.lang).handout.fonts}; font-size: 8pt; color: #666;`;
   const total = pageOf(deck.lang, '" counter(page) "', '" counter(pages) "');
   return `
 @page {
@@ -140,7 +124,7 @@ export function handoutStyle(deck: Deck, layout: HandoutLayout, aspect = REFEREN
   const p = HANDOUT_PAGE;
   const u = (length: string) => `calc(${length} / var(--s))`;
   const contentHeight = p.height - p.top - p.bottom;
-  const stack = FONT_STACKS[scriptOf(deck.lang)];
+  const stack = languageOf(deck.lang).handout.fonts;
   return `
 html.reveal-print, html.reveal-print body { width: auto !important; height: auto !important; background: #fff !important; }
 html.reveal-print body { margin: 0 !important; }

@@ -13,7 +13,7 @@ import { interruptible, launchBrowser } from "../browser/launch.js";
 import { DeckError, ExitCode } from "../errors.js";
 import { recordOwned, writeFileAtomic } from "../io/write.js";
 import type { Deck } from "../model/deck.js";
-import { scriptOf } from "../parse/lang.js";
+import { languageOf } from "../text/languages/index.js";
 import { addBookmarks, LOAD_FAST, planBookmarks, SAVE_FAST, setMetadata } from "./bookmarks.js";
 import { chunkRanges, type PrintView, printSlides, SLIDES_PER_CHUNK } from "./chunks.js";
 import { checkFonts } from "./fonts.js";
@@ -136,7 +136,7 @@ export async function exportPdfs(request: PdfExportRequest): Promise<WrittenPdf[
       const doc = await PDFDocument.load(printed.bytes, LOAD_FAST);
       await drawSlidesIntoFrames(doc, slides);
       const meta = deckMetadata(deck, request.creator);
-      setMetadata(doc, { ...meta, subject: handoutSubject(deck.lang) });
+      setMetadata(doc, { ...meta, subject: languageOf(deck.lang).handout.subject });
       // Bookmarks only where the plan matches what Chromium printed, so none points at a wrong page.
       if (doc.getPageCount() === printed.plannedPages) {
         addBookmarks(
@@ -180,8 +180,4 @@ async function closeBrowser(browser: Browser | null): Promise<void> {
     // Already gone (killed on a signal): make sure of it.
     browser.process()?.kill("SIGKILL");
   }
-}
-
-function handoutSubject(lang: string): string {
-  return { "zh-Hans": "讲义", "zh-Hant": "講義", en: "Handout" }[scriptOf(lang)];
 }

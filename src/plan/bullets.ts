@@ -4,7 +4,8 @@
  * opening), up to four, all get shown: first at full size, then scaled down to the readable floor,
  * and only then continued on a follow-up slide. A sentence too long to be a bullet stays in the notes.
  */
-import { splitSentences } from "../parse/sentences.js";
+import { splitSentences } from "../text/sentences.js";
+import { textWidth } from "../text/width.js";
 import {
   BODY_SCALES,
   contentWidth,
@@ -17,7 +18,6 @@ import {
   type SlideSize,
   STYLES,
   type TextStyle,
-  textWidth,
 } from "./fit.js";
 
 export interface BulletBudget {

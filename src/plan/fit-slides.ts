@@ -4,6 +4,7 @@
  * shows; title and section headings shrink to fit. Pure.
  */
 import type { PointSlide, ReferencesSlide, SectionSlide, Slide, SummarySlide, TitleSlide } from "../model/deck.js";
+import { headlinePhrases } from "../text/phrases.js";
 import { type BulletBudget, type Candidate, candidates, type SlideShare, shareSlides } from "./bullets.js";
 import {
   BASE_FONT_PX,
@@ -15,7 +16,6 @@ import {
   STYLES,
   TITLE_SCALES,
 } from "./fit.js";
-import { headlinePhrases } from "./phrases.js";
 
 export interface FitContext {
   size: SlideSize;

@@ -6,21 +6,7 @@
  * measures the real thing. The model errs on the side of more lines: a slide with a little air
  * at the bottom is fine, a clipped one is not.
  */
-/** Width in full-width character units: a CJK character or full-width mark is 1, anything else ½. */
-export function textWidth(text: string): number {
-  // By UTF-16 unit, not by code point: fitting a deck measures every candidate sentence many times.
-  let width = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // A surrogate pair is one (wide) character: skip its second half.
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i++;
-    }
-    width += c >= 0x2e80 || (c >= 0x2010 && c <= 0x201f) ? 1 : 0.5;
-  }
-  return width;
-}
+import { charsPerLine, linesOf, linesOfPhrases, textWidth } from "../text/width.js";
 
 export interface SlideSize {
   width: number;
@@ -71,38 +57,6 @@ export const slideHeight = (size: SlideSize): number => size.height * USABLE;
 
 /** Width a content slide gives its text, in px. */
 export const contentWidth = (size: SlideSize): number => size.width - 2 * PAD.x * BASE_FONT_PX;
-
-/**
- * Full-width characters a line holds. One character less than the box allows: strict line
- * breaking may push a character to the next line rather than start one with a closing mark.
- */
-export function charsPerLine(widthPx: number, fontPx: number): number {
-  return Math.max(4, Math.floor(widthPx / fontPx) - 1);
-}
-
-/** Lines a run of text breakable anywhere takes (CJK; Latin words are short against a line). */
-export function linesOf(text: string, cpl: number): number {
-  return Math.max(1, Math.ceil(textWidth(text) / cpl));
-}
-
-/** Lines a run of unbreakable phrases takes, filled greedily as a browser does. */
-export function linesOfPhrases(phrases: readonly string[], cpl: number): number {
-  let lines = 1;
-  let used = 0;
-  for (const phrase of phrases) {
-    const w = textWidth(phrase.trimEnd());
-    if (used > 0 && used + w > cpl) {
-      lines++;
-      used = 0;
-    }
-    if (w > cpl) {
-      // Wider than a line: overflow-wrap breaks it anywhere.
-      lines += Math.ceil(w / cpl) - 1;
-      used = w % cpl;
-    } else used += textWidth(phrase);
-  }
-  return lines;
-}
 
 /** Height of a list of items set in `style` at `scale` within `widthPx` (the slide's content width). */
 export function listHeight(items: readonly string[], style: TextStyle, scale: number, widthPx: number): number {

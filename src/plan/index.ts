@@ -1,13 +1,13 @@
 /** Outline → Deck: which slides, their titles, bullets and notes. Pure. */
 import type { Deck, DeckLayout, Slide } from "../model/deck.js";
 import type { Outline, Part } from "../model/outline.js";
-import { stripEmphasis } from "../parse/index.js";
-import { splitSentences, withoutFinalStop } from "../parse/sentences.js";
+import { stripEmphasis } from "../text/emphasis.js";
+import { type DeckWords, languageOf } from "../text/languages/index.js";
+import { splitSentences, withoutFinalStop } from "../text/sentences.js";
 import { type BulletBudget, DEFAULT_BUDGET } from "./bullets.js";
 import { DEFAULT_SLIDE_SIZE, type SlideSize } from "./fit.js";
 import { type FitContext, fitParagraph, fitPoint, fitReferences, fitSection, fitSummary, fitTitle } from "./fit-slides.js";
 import { DEFAULT_RATE, type SpeakingRate, withSpeakingTimes } from "./timing.js";
-import { wordsFor } from "./words.js";
 
 export interface PlanOptions {
   title?: string;
@@ -25,7 +25,7 @@ export interface PlanOptions {
 
 export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
   const lang = options.lang ?? outline.lang;
-  const words = wordsFor(lang);
+  const words = languageOf(lang).deck;
   const markdown = outline.format === "markdown";
   const clean = markdown ? cleanMarkdownSentence : (s: string) => s;
   const budget = options.budget ?? DEFAULT_BUDGET;
@@ -85,7 +85,7 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
   };
 }
 
-function planPart(part: Part, n: number, fit: FitContext, words: ReturnType<typeof wordsFor>): Slide[] {
+function planPart(part: Part, n: number, fit: FitContext, words: DeckWords): Slide[] {
   const clean = fit.clean;
   const slides: Slide[] = [];
   const untitled = part.title === "";

@@ -4,7 +4,7 @@
  * shown at the top of the notes; the title slide's notes also give the whole talk's length.
  */
 import type { Slide } from "../model/deck.js";
-import { scriptOf } from "../parse/lang.js";
+import { languageOf } from "../text/languages/index.js";
 
 export interface SpeakingRate {
   /** CJK characters per minute (a calm lecture pace is about 240). */
@@ -89,37 +89,11 @@ function countText(text: string, into: { cjk: number; words: number }): void {
   }
 }
 
-interface TimingWords {
-  slide: (time: string) => string;
-  total: (time: string, slides: number) => string;
-  time: (minutes: number, seconds: number) => string;
-}
-
-const zh = (min: string, sec: string, slide: string, total: string, unit: string): TimingWords => ({
-  slide: (t) => `${slide}${t}`,
-  total: (t, n) => `${total}${t}（${n} ${unit}）`,
-  time: (m, s) => (m > 0 ? `${m} ${min}${s > 0 ? ` ${s} ${sec}` : ""}` : `${s} ${sec}`),
-});
-
-const WORDS: Record<string, TimingWords> = {
-  "zh-Hant": zh("分", "秒", "預估講述時間：約 ", "全場預估講述時間：約 ", "張投影片"),
-  "zh-Hans": zh("分", "秒", "预估讲述时间：约 ", "全场预估讲述时间：约 ", "张幻灯片"),
-  en: {
-    slide: (t) => `Speaking time: about ${t}`,
-    total: (t, n) => `Whole talk: about ${t} (${n} slides)`,
-    time: (m, s) => (m > 0 ? `${m} min${s > 0 ? ` ${s} s` : ""}` : `${s} s`),
-  },
-};
-
-function wordsFor(lang: string): TimingWords {
-  return WORDS[scriptOf(lang)] as TimingWords;
-}
-
 /** A duration as people say it: whole minutes and seconds rounded to 10 (5 under a minute). */
 export function formatDuration(seconds: number, lang: string): string {
   const step = seconds < 60 ? 5 : 10;
   const rounded = Math.max(step, Math.round(seconds / step) * step);
-  return wordsFor(lang).time(Math.floor(rounded / 60), rounded % 60);
+  return languageOf(lang).timing.time(Math.floor(rounded / 60), rounded % 60);
 }
 
 /**
@@ -127,7 +101,7 @@ export function formatDuration(seconds: number, lang: string): string {
  * the title slide (the first) one for the whole deck.
  */
 export function withSpeakingTimes(slides: readonly Slide[], lang: string, rate: SpeakingRate = DEFAULT_RATE): Slide[] {
-  const w = wordsFor(lang);
+  const w = languageOf(lang).timing;
   const timed = slides.map((slide) => {
     const seconds = speakingSeconds(slide.notes, rate);
     return seconds > 0 ? { ...slide, speaking: { seconds, label: w.slide(formatDuration(seconds, lang)) } } : slide;

@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import type HandlebarsTypes from "handlebars";
 import type { Deck, Slide } from "../model/deck.js";
 import { DEFAULT_SLIDE_SIZE } from "../plan/fit.js";
-import { wordsFor } from "../plan/words.js";
+import { languageOf } from "../text/languages/index.js";
 import { escapeHtml, renderInline } from "./inline.js";
 import { phraseHtml } from "./linebreak.js";
 
@@ -94,7 +94,7 @@ export function renderDeck(deck: Deck, options: RenderOptions): OutputFile[] {
   );
   hbs.registerHelper("json", (value: unknown) => new Handlebars.SafeString(scriptJson(value)));
   hbs.registerHelper("eq", (a: unknown, b: unknown) => a === b);
-  hbs.registerHelper("partName", (label: unknown) => wordsFor(deck.lang).part(String(label ?? "")));
+  hbs.registerHelper("partName", (label: unknown) => languageOf(deck.lang).deck.part(String(label ?? "")));
   // Compiling is most of the cost of a small deck: a precompiled template is only evaluated.
   const precompiled = options.templates.precompiled ?? {};
   const compile = (name: string, source: string, kind: "page" | "partial") => {
@@ -121,7 +121,7 @@ export function renderDeck(deck: Deck, options: RenderOptions): OutputFile[] {
   const html = page({
     deck,
     lang: deck.lang,
-    words: wordsFor(deck.lang),
+    words: languageOf(deck.lang).deck,
     groups: groupSlides(deck),
     stylesheets: [...options.reveal.css.map((a) => a.path), ...options.theme.stylesheets],
     scripts: [options.reveal.script.path, ...options.reveal.plugins.map((a) => a.path)],

@@ -1,9 +1,9 @@
 /**
  * Headlines broken at phrase boundaries: breaks allowed only between the phrases of
- * plan/phrases.ts (`<wbr>` inside a `word-break: keep-all` span; `overflow-wrap: anywhere` is the
+ * text/phrases.ts (`<wbr>` inside a `word-break: keep-all` span; `overflow-wrap: anywhere` is the
  * fallback for a phrase wider than the line). Pure.
  */
-import { breaksByPhrase, headlinePhrases } from "../plan/phrases.js";
+import { breaksByPhrase, headlinePhrases } from "../text/phrases.js";
 import { escapeHtml } from "./inline.js";
 
 /**

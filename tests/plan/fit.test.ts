@@ -3,11 +3,12 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { PointSlide } from "../../src/model/deck.js";
 import { parseEssay } from "../../src/parse/index.js";
-import { splitSentences } from "../../src/parse/sentences.js";
 import { candidates, DEFAULT_BUDGET, shareSlides } from "../../src/plan/bullets.js";
-import { BODY_SCALES, charsPerLine, HEADLINE_SCALES, linesOfPhrases, textWidth } from "../../src/plan/fit.js";
+import { BODY_SCALES, HEADLINE_SCALES } from "../../src/plan/fit.js";
 import { shownHeadline } from "../../src/plan/fit-slides.js";
 import { planDeck } from "../../src/plan/index.js";
+import { splitSentences } from "../../src/text/sentences.js";
+import { charsPerLine, linesOfPhrases, textWidth } from "../../src/text/width.js";
 import { fixtures, referenceEssay } from "../helpers/paths.js";
 
 const long = (name: string) => readFileSync(path.join(fixtures, "long", name), "utf8");

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { headlinePhrases } from "../../src/plan/phrases.js";
 import { phraseHtml } from "../../src/render/linebreak.js";
+import { headlinePhrases } from "../../src/text/phrases.js";
 
 const CLOSING = [..."，。、；：！？」』）》〉】”’,.;:!?)"];
 const OPENING = [..."「『（《〈【“‘("];

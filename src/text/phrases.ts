@@ -9,27 +9,29 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { Parser } from "budoux";
-import { scriptOf } from "../parse/lang.js";
+import type { Language } from "./languages/index.js";
+import { languageOf } from "./languages/index.js";
 
 /** Marks that must not start a line (closing brackets, quotes, commas, stops). */
 const CLOSING = new Set([..."，。、；：！？」』）》〉】〕〗”’…‥・·,.;:!?)]}%％"]);
 /** Marks that must not end a line (opening brackets and quotes). */
 const OPENING = new Set([..."「『（《〈【〔〖“‘([{"]);
 
-let hant: Parser | undefined;
-let hans: Parser | undefined;
+const parsers = new Map<PhraseModel, Parser>();
 
-/** The budoux parser for a language, or null when the language is not Chinese. */
+/** The budoux parser for a language, or null when its lines break at spaces (no phrase model). */
 function parserFor(lang: string): Parser | null {
-  const script = scriptOf(lang);
-  if (script === "en") return null;
-  if (script === "zh-Hans") {
-    hans ??= loadParser("zh-hans");
-    return hans;
+  const model = languageOf(lang).phraseModel;
+  if (!model) return null;
+  let parser = parsers.get(model);
+  if (!parser) {
+    parser = loadParser(model);
+    parsers.set(model, parser);
   }
-  hant ??= loadParser("zh-hant");
-  return hant;
+  return parser;
 }
+
+type PhraseModel = NonNullable<Language["phraseModel"]>;
 
 const requireBudoux = createRequire(import.meta.url);
 
@@ -38,7 +40,7 @@ const requireBudoux = createRequire(import.meta.url);
  * loads its HTML processor and linkedom (a DOM for Node): more than the whole HTML build of the
  * reference essay takes, for a parse() we never use. budoux is pinned in package.json.
  */
-function loadParser(model: "zh-hans" | "zh-hant"): Parser {
+function loadParser(model: PhraseModel): Parser {
   const dist = path.dirname(requireBudoux.resolve("budoux"));
   const budoux = requireBudoux(path.join(dist, "parser.js")) as { Parser: typeof Parser };
   const data = requireBudoux(path.join(dist, "data", "models", `${model}.js`)) as {

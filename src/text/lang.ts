@@ -36,12 +36,3 @@ export function detectLang(text: string): string {
   if (cjk * 4 >= latin && cjk > 0) return hans > hant ? "zh-Hans" : "zh-Hant";
   return "en";
 }
-
-/** The script a language tag is written in: zh-Hans (also zh-CN, zh-SG, zh-MY), zh-Hant (any other zh), or en. */
-export type DeckScript = "zh-Hans" | "zh-Hant" | "en";
-
-export function scriptOf(lang: string): DeckScript {
-  if (/^zh-(?:Hans|CN|SG|MY)\b/i.test(lang)) return "zh-Hans";
-  if (/^zh\b/i.test(lang)) return "zh-Hant";
-  return "en";
-}

@@ -1,0 +1,18 @@
+/** English, and the deck's words for any language without a file of its own. */
+import type { Language } from "./language.js";
+
+export const en: Language = {
+  script: "en",
+  matches: (tag) => /^en\b/i.test(tag),
+  deck: { untitled: "Untitled", summary: "Summary", references: "References", continued: "(cont.)", part: (l) => `Part ${l}` },
+  timing: {
+    slide: (t) => `Speaking time: about ${t}`,
+    total: (t, n) => `Whole talk: about ${t} (${n} slides)`,
+    time: (m, s) => (m > 0 ? `${m} min${s > 0 ? ` ${s} s` : ""}` : `${s} s`),
+  },
+  handout: {
+    pageOf: (page, total) => `Page ${page} of ${total}`,
+    subject: "Handout",
+    fonts: `"Source Sans Pro", "Helvetica Neue", Helvetica, Arial, "Noto Sans CJK TC", sans-serif`,
+  },
+};

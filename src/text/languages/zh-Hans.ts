@@ -1,0 +1,19 @@
+/** Simplified Chinese: zh-Hans, zh-CN, zh-SG, zh-MY. */
+import type { Language } from "./language.js";
+
+export const zhHans: Language = {
+  script: "zh-Hans",
+  matches: (tag) => /^zh-(?:Hans|CN|SG|MY)\b/i.test(tag),
+  deck: { untitled: "未命名", summary: "小结", references: "参考文献", continued: "（续）", part: (l) => `第${l}部分` },
+  timing: {
+    slide: (t) => `预估讲述时间：约 ${t}`,
+    total: (t, n) => `全场预估讲述时间：约 ${t}（${n} 张幻灯片）`,
+    time: (m, s) => (m > 0 ? `${m} 分${s > 0 ? ` ${s} 秒` : ""}` : `${s} 秒`),
+  },
+  handout: {
+    pageOf: (page, total) => `第 ${page} 页，共 ${total} 页`,
+    subject: "讲义",
+    fonts: `"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif`,
+  },
+  phraseModel: "zh-hans",
+};

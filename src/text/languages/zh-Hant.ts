@@ -1,0 +1,19 @@
+/** Traditional Chinese: zh-Hant, zh-TW, zh-HK and any other zh tag not written in Simplified. */
+import type { Language } from "./language.js";
+
+export const zhHant: Language = {
+  script: "zh-Hant",
+  matches: (tag) => /^zh\b/i.test(tag),
+  deck: { untitled: "未命名", summary: "小結", references: "參考文獻", continued: "（續）", part: (l) => `第${l}部分` },
+  timing: {
+    slide: (t) => `預估講述時間：約 ${t}`,
+    total: (t, n) => `全場預估講述時間：約 ${t}（${n} 張投影片）`,
+    time: (m, s) => (m > 0 ? `${m} 分${s > 0 ? ` ${s} 秒` : ""}` : `${s} 秒`),
+  },
+  handout: {
+    pageOf: (page, total) => `第 ${page} 頁，共 ${total} 頁`,
+    subject: "講義",
+    fonts: `"Noto Sans CJK TC", "Noto Sans TC", "Source Han Sans TC", "PingFang TC", "Microsoft JhengHei", sans-serif`,
+  },
+  phraseModel: "zh-hant",
+};
