@@ -151,8 +151,6 @@ export function renderFiles(deck: Deck, loaded: LoadedEssay, allowHtml = false):
     theme,
     reveal: revealAssets(),
     revealOptions,
-    width: s.size?.width,
-    height: s.size?.height,
     allowHtml,
     generator: `essay-deck ${packageVersion()}`,
   });

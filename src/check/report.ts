@@ -1,5 +1,6 @@
 /** The verdict on measured slides and its two shapes: a table for people, JSON for tools. Pure. */
 import { codePointLabel } from "../browser/glyphs.js";
+import type { SlideSize } from "../model/deck.js";
 import type { Floors, SlideMeasure } from "./measure.js";
 
 export type SlideStatus = "ok" | "overflow" | "small-text" | "missing-glyphs";
@@ -12,7 +13,7 @@ export interface CheckedSlide extends SlideMeasure {
 export interface CheckReport {
   essay: string;
   theme: string;
-  size: { width: number; height: number };
+  size: SlideSize;
   floors: Floors;
   slides: CheckedSlide[];
   summary: {

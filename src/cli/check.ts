@@ -10,7 +10,6 @@ import { DEFAULT_FLOORS, measureDeck } from "../check/measure.js";
 import { buildReport, type CheckReport, formatTable, hasFitFailure } from "../check/report.js";
 import { DeckError, ExitCode } from "../errors.js";
 import { displayPath } from "../io/paths.js";
-import { DEFAULT_SLIDE_SIZE } from "../plan/fit.js";
 import { DEFAULT_THEME } from "../themes.js";
 import { addEssayOptions, type BuildFlags, essayOptions } from "./build.js";
 import type { CliIO } from "./index.js";
@@ -56,7 +55,7 @@ export async function runCheck(input: string | undefined, flags: CheckFlags, io:
   try {
     const result = build({ ...essayOptions(input, flags, io), outDir: flags.output ?? (temp as string) });
     for (const w of result.warnings) log.warn(w);
-    const size = result.settings.size ?? DEFAULT_SLIDE_SIZE;
+    const size = result.deck.size;
     browser = await launchBrowser({ browserPath: flags.browserPath, handleSignals: false });
     try {
       const measures = signals.interrupted

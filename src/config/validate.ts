@@ -1,8 +1,7 @@
 /** Deck settings from a config file or front matter: checked purely, with messages naming the key. */
 import path from "node:path";
-import type { DeckLayout } from "../model/deck.js";
+import { DEFAULT_SLIDE_SIZE, type DeckLayout, type SlideSize } from "../model/deck.js";
 import type { DeckIdentity } from "../model/outline.js";
-import { DEFAULT_SLIDE_SIZE } from "../plan/fit.js";
 
 /** The script `--script` converts the deck's text to. */
 export type Script = "hans" | "hant";
@@ -11,7 +10,7 @@ export interface DeckSettings extends DeckIdentity {
   css?: string;
   templateDir?: string;
   layout?: DeckLayout;
-  size?: { width: number; height: number };
+  size?: SlideSize;
   slideNumber?: boolean | string;
   transition?: string;
   script?: Script;
@@ -48,7 +47,7 @@ export function parseRate(value: unknown): number | null {
 }
 
 /** `16:9` → 1280×720, `4:3` → 960×720, `WxH` as given. */
-export function parseSize(value: string): { width: number; height: number } | null {
+export function parseSize(value: string): SlideSize | null {
   if (value === "16:9") return { ...DEFAULT_SLIDE_SIZE };
   if (value === "4:3") return { width: 960, height: 720 };
   const m = /^(\d{3,4})x(\d{3,4})$/i.exec(value);

@@ -4,6 +4,14 @@ export type SlideKind = "title" | "section" | "point" | "summary" | "references"
 
 export type DeckLayout = "flat" | "stacked";
 
+/** A slide's size in CSS pixels: what Reveal lays each slide out at, and what the planner fits text to. */
+export interface SlideSize {
+  width: number;
+  height: number;
+}
+
+export const DEFAULT_SLIDE_SIZE: SlideSize = { width: 1280, height: 720 };
+
 export interface SlideBase {
   kind: SlideKind;
   /** Stable id used as the slide's HTML id and in PDF bookmarks: "title", "part-1", "part-1-point-2". */
@@ -83,5 +91,7 @@ export interface Deck {
   lang: string;
   format: "text" | "markdown";
   layout: DeckLayout;
+  /** The size the slides were planned for: the page, the check and the PDFs use it too. */
+  size: SlideSize;
   slides: Slide[];
 }

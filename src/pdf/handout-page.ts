@@ -20,7 +20,11 @@ import {
 import { type HandoutBox, planNotesPages } from "./paginate.js";
 import { bounded } from "./view.js";
 
-/** The print view's slide page size, in CSS pixels: the handout draws slides of that shape. */
+/**
+ * The print view's page size, in CSS pixels: the handout's frames take the shape of the slides PDF's
+ * pages. It is not the Deck's size: Reveal adds its `margin` (which the config's `reveal` options may
+ * change) around each slide, so it is read where Reveal computed it.
+ */
 async function slideSize(page: Page): Promise<{ width: number; height: number }> {
   const size = await page.evaluate(() => {
     const first = document.querySelector<HTMLElement>(".reveal .slides > .pdf-page");

@@ -4,18 +4,17 @@
  * opening), up to four, all get shown: first at full size, then scaled down to the readable floor,
  * and only then continued on a follow-up slide. A sentence too long to be a bullet stays in the notes.
  */
+import { DEFAULT_SLIDE_SIZE, type SlideSize } from "../model/deck.js";
 import { splitSentences } from "../text/sentences.js";
 import { textWidth } from "../text/width.js";
 import {
   BODY_SCALES,
   contentWidth,
-  DEFAULT_SLIDE_SIZE,
   type HeadlineBox,
   headlineBlockHeight,
   headlineScale,
   listHeight,
   listRoom,
-  type SlideSize,
   STYLES,
   type TextStyle,
 } from "./fit.js";

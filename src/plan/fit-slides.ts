@@ -3,7 +3,7 @@
  * at the readable floor) a slide and its continuations, each with the notes of the paragraphs it
  * shows; title and section headings shrink to fit. Pure.
  */
-import type { PointSlide, ReferencesSlide, SectionSlide, Slide, SummarySlide, TitleSlide } from "../model/deck.js";
+import type { PointSlide, ReferencesSlide, SectionSlide, Slide, SlideSize, SummarySlide, TitleSlide } from "../model/deck.js";
 import { headlinePhrases } from "../text/phrases.js";
 import { type BulletBudget, type Candidate, candidates, type SlideShare, shareSlides } from "./bullets.js";
 import {
@@ -12,7 +12,6 @@ import {
   centredHeadingScale,
   centredLinesHeight,
   phrasesThatFit,
-  type SlideSize,
   STYLES,
   TITLE_SCALES,
 } from "./fit.js";

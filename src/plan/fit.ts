@@ -6,14 +6,8 @@
  * measures the real thing. The model errs on the side of more lines: a slide with a little air
  * at the bottom is fine, a clipped one is not.
  */
+import type { SlideSize } from "../model/deck.js";
 import { charsPerLine, linesOf, linesOfPhrases, textWidth } from "../text/width.js";
-
-export interface SlideSize {
-  width: number;
-  height: number;
-}
-
-export const DEFAULT_SLIDE_SIZE: SlideSize = { width: 1280, height: 720 };
 
 /** reveal.js themes' `--r-main-font-size`, the em every size below is relative to. */
 export const BASE_FONT_PX = 42;

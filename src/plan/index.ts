@@ -1,11 +1,10 @@
 /** Outline → Deck: which slides, their titles, bullets and notes. Pure. */
-import type { Deck, DeckLayout, Slide } from "../model/deck.js";
+import { DEFAULT_SLIDE_SIZE, type Deck, type DeckLayout, type Slide, type SlideSize } from "../model/deck.js";
 import type { Outline, Part } from "../model/outline.js";
 import { stripEmphasis } from "../text/emphasis.js";
 import { type DeckWords, languageOf } from "../text/languages/index.js";
 import { splitSentences, withoutFinalStop } from "../text/sentences.js";
 import { type BulletBudget, DEFAULT_BUDGET } from "./bullets.js";
-import { DEFAULT_SLIDE_SIZE, type SlideSize } from "./fit.js";
 import { type FitContext, fitParagraph, fitPoint, fitReferences, fitSection, fitSummary, fitTitle } from "./fit-slides.js";
 import { DEFAULT_RATE, type SpeakingRate, withSpeakingTimes } from "./timing.js";
 
@@ -30,8 +29,9 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
   const clean = markdown ? cleanMarkdownSentence : (s: string) => s;
   const budget = options.budget ?? DEFAULT_BUDGET;
   const title = options.title ?? outline.title ?? words.untitled;
+  const size = options.size ?? DEFAULT_SLIDE_SIZE;
   const fit: FitContext = {
-    size: options.size ?? DEFAULT_SLIDE_SIZE,
+    size,
     budget,
     lang,
     marker: words.continued,
@@ -78,6 +78,7 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
     lang,
     format: outline.format,
     layout: options.layout ?? "flat",
+    size: { width: size.width, height: size.height },
     slides: withSpeakingTimes(slides, lang, {
       cpm: options.speaking?.cpm ?? DEFAULT_RATE.cpm,
       wpm: options.speaking?.wpm ?? DEFAULT_RATE.wpm,

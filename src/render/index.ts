@@ -2,7 +2,6 @@
 import { createRequire } from "node:module";
 import type HandlebarsTypes from "handlebars";
 import type { Deck, Slide } from "../model/deck.js";
-import { DEFAULT_SLIDE_SIZE } from "../plan/fit.js";
 import { languageOf } from "../text/languages/index.js";
 import { escapeHtml, renderInline } from "./inline.js";
 import { phraseHtml } from "./linebreak.js";
@@ -50,8 +49,6 @@ export interface RenderOptions {
   reveal: { script: RevealAsset; css: RevealAsset[]; plugins: RevealAsset[] };
   /** Reveal.initialize options, merged over the defaults. */
   revealOptions?: Record<string, unknown>;
-  width?: number;
-  height?: number;
   allowHtml?: boolean;
   generator?: string;
 }
@@ -105,8 +102,7 @@ export function renderDeck(deck: Deck, options: RenderOptions): OutputFile[] {
     hbs.registerPartial(name, compile(name, source, "partial"));
   }
   const page = compile("deck", options.templates.deck, "page");
-  const width = options.width ?? DEFAULT_SLIDE_SIZE.width;
-  const height = options.height ?? DEFAULT_SLIDE_SIZE.height;
+  const { width, height } = deck.size;
   const revealConfig = {
     hash: true,
     slideNumber: "c/t",

@@ -111,4 +111,13 @@ describe("rendering", () => {
     const html = String((files[0] as { contents: string }).contents);
     expect(html.match(/<section class="part-stack">/g)).toHaveLength(3);
   });
+
+  it("carries the slide size from the plan to the page", () => {
+    expect(planDeck(reference).size).toEqual({ width: 1280, height: 720 });
+    const deck = planDeck(reference, { size: { width: 960, height: 720 } });
+    expect(deck.size).toEqual({ width: 960, height: 720 });
+    const files = renderDeck(deck, { templates: loadTemplates(), theme: resolveTheme("essay", root), reveal: revealAssets() });
+    const html = String((files[0] as { contents: string }).contents);
+    expect(html).toContain('"width":960,"height":720');
+  });
 });
