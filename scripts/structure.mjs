@@ -19,6 +19,11 @@ import { belowFloors, listEssays, raisedFloors, readFloors, scoreCorpus, writeFl
 import { markdownTable, totals } from "./structure/score.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
+// Piped into head: stop quietly when the reader goes away.
+process.stdout.on("error", (error) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw error;
+});
 const { values: opts, positionals: slugs } = parseArgs({
   allowPositionals: true,
   options: {

@@ -58,14 +58,21 @@ export function scoreCorpus({ loadEssay, deckFromEssay, parseEssay, planDeck }, 
   });
 }
 
+/**
+ * Precision as a floor holds it: where nothing is expected and nothing was found, 1 (nothing was
+ * claimed wrongly, and a part or point found there later must lower it); where something is expected
+ * and nothing was found, null (no claim to hold).
+ */
+const heldPrecision = (list) => list.precision ?? (list.expected === 0 ? 1 : null);
+
 /** The figures a floor holds for one essay. */
 export function figures(row) {
   return {
     title: row.title.ok,
     partsRecall: row.parts.recall,
-    partsPrecision: row.parts.precision,
+    partsPrecision: heldPrecision(row.parts),
     pointsRecall: row.points.recall,
-    pointsPrecision: row.points.precision,
+    pointsPrecision: heldPrecision(row.points),
     signatureOutOfPoints: row.notInPoints === null ? null : row.notInPoints.strayed.length === 0,
   };
 }

@@ -1,6 +1,6 @@
 /** The corpus scorer itself (scripts/structure/): its matching rule, its lost-text check, its floors. */
 import { describe, expect, it } from "vitest";
-import { belowFloors, raisedFloors } from "../../scripts/structure/corpus.mjs";
+import { belowFloors, figures, raisedFloors } from "../../scripts/structure/corpus.mjs";
 import { markdownTable, matches, normalise, orderedMatches, scoreEssay, unplaced } from "../../scripts/structure/score.mjs";
 import { parseEssay } from "../../src/parse/index.js";
 import { planDeck } from "../../src/plan/index.js";
@@ -82,5 +82,14 @@ describe("the structure scorer", () => {
       pointsRecall: 0.75,
       pointsPrecision: 0.5,
     });
+  });
+
+  it("holds an essay with no structure to finding none", () => {
+    const flat = parseEssay("Title line\n\nJust prose, one paragraph.\n\nAnother paragraph of prose.");
+    const row = scoreEssay({ slug: "t", expected: { title: "Title line", parts: [] }, outline: flat });
+    expect(figures(row)).toMatchObject({ partsPrecision: 1, pointsPrecision: 1 });
+    const headed = parseEssay("Title line\n\n一、Heading\n\nJust prose.");
+    const wrong = scoreEssay({ slug: "t", expected: { title: "Title line", parts: [] }, outline: headed });
+    expect(belowFloors([wrong], { t: figures(row) })).toEqual(["t: partsPrecision is 0 (floor 1)"]);
   });
 });
