@@ -1,7 +1,8 @@
-/** Start a browser through Puppeteer, which is imported here only, when a command needs it. */
+/** Start a browser through puppeteer-core, which is imported here only, when a command needs it. */
 import { existsSync, statSync } from "node:fs";
-import type { Browser, LaunchOptions } from "puppeteer";
+import type { Browser, LaunchOptions } from "puppeteer-core";
 import { DeckError, ExitCode } from "../errors.js";
+import { installedBrowsers } from "./installed.js";
 import { noBrowserMessage, resolveBrowser } from "./resolve.js";
 
 export interface LaunchRequest {
@@ -36,13 +37,13 @@ export function chromiumArgs(): string[] {
 }
 
 export async function launchBrowser(request: LaunchRequest = {}): Promise<Browser> {
-  const { default: puppeteer } = await import("puppeteer");
+  const { default: puppeteer } = await import("puppeteer-core");
   const found = resolveBrowser({
     browserPath: request.browserPath,
     env: process.env,
     platform: process.platform,
     exists: isFile,
-    puppeteerBrowser: () => puppeteerCache(() => puppeteer.executablePath()),
+    installed: request.browserPath ? [] : await installedBrowsers(),
   });
   if (!found) throw new DeckError(noBrowserMessage(request.browserPath), ExitCode.browserMissing);
   const handleSignals = request.handleSignals ?? true;
@@ -80,18 +81,6 @@ const isFile = (file: string): boolean => {
     return false;
   }
 };
-
-/**
- * The browser Puppeteer would use from its own cache. executablePath() only computes a path (it
- * never downloads); it throws when no browser is configured, which means there is none there.
- */
-function puppeteerCache(executablePath: () => string): string | undefined {
-  try {
-    return executablePath() || undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** The first line of an error's message: browser errors carry a page of log after it. */
 export const firstLine = (e: unknown): string => String(e instanceof Error ? e.message : e).split("\n")[0] ?? "";

@@ -1,7 +1,8 @@
 /**
  * Which browser to drive, in this order: --browser-path, PUPPETEER_EXECUTABLE_PATH, CHROME_PATH,
- * a browser Puppeteer installed itself, then the usual system places. Pure: the caller passes in
- * the environment and a way to test whether a file exists.
+ * a browser installed with @puppeteer/browsers (here or in Puppeteer's cache), then the usual system
+ * places. Pure: the caller passes in the environment, the installed browsers and a way to test
+ * whether a file exists.
  */
 export interface BrowserCandidate {
   path: string;
@@ -14,8 +15,8 @@ export interface ResolveInput {
   env: Record<string, string | undefined>;
   platform: NodeJS.Platform;
   exists: (file: string) => boolean;
-  /** The executable of a browser Puppeteer downloaded itself (`npx puppeteer browsers install chrome`), if any. */
-  puppeteerBrowser?: () => string | undefined;
+  /** Browsers installed with `npx @puppeteer/browsers install …`, best first (browser/installed.ts). */
+  installed?: BrowserCandidate[];
 }
 
 export const SYSTEM_BROWSERS: Record<string, string[]> = {
@@ -52,8 +53,7 @@ export function browserCandidates(input: ResolveInput): BrowserCandidate[] {
     const value = input.env[name];
     if (value) out.push({ path: value, source: name });
   }
-  const downloaded = input.puppeteerBrowser?.();
-  if (downloaded) out.push({ path: downloaded, source: "puppeteer's browser cache" });
+  out.push(...(input.installed ?? []));
   for (const p of SYSTEM_BROWSERS[input.platform] ?? []) out.push({ path: p, source: "system" });
   for (const p of userBrowsers(input)) out.push({ path: p, source: "system" });
   return out;
@@ -76,11 +76,11 @@ export function resolveBrowser(input: ResolveInput): BrowserCandidate | null {
 }
 
 export const NO_BROWSER_HELP =
-  "install Chrome or Chromium (Debian/Ubuntu: apt-get install -y --no-install-recommends chromium fonts-noto-cjk; " +
-  "anywhere: npx puppeteer browsers install chrome), or pass --browser-path /path/to/chrome";
+  "install Chrome, Chromium or Edge (Debian/Ubuntu: apt-get install -y --no-install-recommends chromium-headless-shell fonts-noto-cjk; " +
+  "anywhere: npx @puppeteer/browsers install chrome-headless-shell@stable), or pass --browser-path /path/to/chrome";
 
 /** One line: what was not found, and both ways to get a browser. */
 export function noBrowserMessage(browserPath?: string): string {
   if (browserPath) return `no browser at ${browserPath} (--browser-path): ${NO_BROWSER_HELP}`;
-  return `no Chrome, Chromium or Edge found (looked at PUPPETEER_EXECUTABLE_PATH, CHROME_PATH, Puppeteer's cache and the usual places): ${NO_BROWSER_HELP}`;
+  return `no Chrome, Chromium or Edge found (looked at PUPPETEER_EXECUTABLE_PATH, CHROME_PATH, browsers installed here or in Puppeteer's cache, and the usual places): ${NO_BROWSER_HELP}`;
 }

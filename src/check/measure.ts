@@ -4,7 +4,7 @@
  * browser code of `check`; the verdict and the report are pure (report.ts).
  */
 import { pathToFileURL } from "node:url";
-import type { Browser, Page } from "puppeteer";
+import type { Browser, Page } from "puppeteer-core";
 import { type GlyphRequest, glyphsOf, missingGlyphsInPage } from "../browser/glyphs.js";
 import { firstLine } from "../browser/launch.js";
 import { DeckError, ExitCode } from "../errors.js";

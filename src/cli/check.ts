@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Command } from "commander";
-import type { Browser } from "puppeteer";
+import type { Browser } from "puppeteer-core";
 import { interruptible, launchBrowser } from "../browser/launch.js";
 import { build } from "../build.js";
 import { DEFAULT_FLOORS, measureDeck } from "../check/measure.js";

@@ -15,8 +15,22 @@ export function revealDist(): string {
   return path.dirname(require.resolve("reveal.js"));
 }
 
+interface PackageJson {
+  version: string;
+  repository?: { url?: string };
+}
+
+const packageJson = (): PackageJson => require(path.join(packageRoot, "package.json")) as PackageJson;
+
 export function packageVersion(): string {
-  return (require(path.join(packageRoot, "package.json")) as { version: string }).version;
+  return packageJson().version;
+}
+
+/** This version's docs/ in the project's repository (package.json `repository`), ending in a slash. */
+export function packageDocsUrl(): string {
+  const { version, repository } = packageJson();
+  const repo = (repository?.url ?? "").replace(/^git\+/, "").replace(/\.git$/, "");
+  return `${repo}/blob/v${version}/docs/`;
 }
 
 /** A path for messages: relative to cwd when it is inside it, else absolute (`../../tmp/x` helps nobody). */

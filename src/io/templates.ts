@@ -6,7 +6,7 @@ import path from "node:path";
 import type HandlebarsTypes from "handlebars";
 import { DeckError, ExitCode } from "../errors.js";
 import type { TemplateSpec, Templates } from "../render/index.js";
-import { packageRoot, templatesDir } from "./paths.js";
+import { packageDocsUrl, packageRoot, templatesDir } from "./paths.js";
 import { writeFileAtomic } from "./write.js";
 
 /** A file of templates/ (`deck.hbs`, `partials/point.hbs`, `deck.css`, `themes/paper.css`): the user's if present. */
@@ -94,15 +94,27 @@ export function builtinTemplateFiles(): string[] {
   return out.sort();
 }
 
+/** The reference of the data each template receives, copied out beside the templates. */
+export const TEMPLATE_REFERENCE = "TEMPLATES.md";
+
 /**
- * Copy the built-in templates into `dir` as a starting point for `--template-dir`. Existing files are
- * left alone unless `force`: all conflicts are reported before anything is written.
+ * docs/templates.md for a folder of its own: its relative links (the theme gallery, the other docs)
+ * become links to the same files in the project's repository, at this version.
+ */
+export function templateReference(markdown: string, docsUrl: string): string {
+  return markdown.replace(/\]\((?![a-z][a-z0-9+.-]*:|#|\/)([^)\s]+)\)/gi, (_, target: string) => `](${docsUrl}${target})`);
+}
+
+/**
+ * Copy the built-in templates and their reference (TEMPLATES.md) into `dir` as a starting point for
+ * `--template-dir`. Existing files are left alone unless `force`: all conflicts are reported before
+ * anything is written.
  */
 export function ejectTemplates(dir: string, force = false): string[] {
   if (existsSync(dir) && !statSync(dir).isDirectory()) {
     throw new DeckError(`${dir} is a file: pass a folder to copy the templates into`, ExitCode.output);
   }
-  const files = builtinTemplateFiles();
+  const files = [...builtinTemplateFiles(), TEMPLATE_REFERENCE];
   const existing = files.filter((f) => existsSync(path.join(dir, f)));
   if (existing.length > 0 && !force) {
     const shown = existing.slice(0, 3).join(", ") + (existing.length > 3 ? ` and ${existing.length - 3} more` : "");
@@ -112,7 +124,11 @@ export function ejectTemplates(dir: string, force = false): string[] {
     for (const f of files) {
       const target = path.join(dir, f);
       mkdirSync(path.dirname(target), { recursive: true });
-      writeFileAtomic(target, readFileSync(path.join(templatesDir, f)));
+      const contents =
+        f === TEMPLATE_REFERENCE
+          ? templateReference(readFileSync(path.join(packageRoot, "docs", "templates.md"), "utf8"), packageDocsUrl())
+          : readFileSync(path.join(templatesDir, f));
+      writeFileAtomic(target, contents);
     }
   } catch (e) {
     if (e instanceof DeckError) throw e;

@@ -8,7 +8,7 @@
  * deck's second half, which halves its load.
  */
 import { PDFDocument } from "pdf-lib";
-import type { Page } from "puppeteer";
+import type { Page } from "puppeteer-core";
 import { DeckError, ExitCode } from "../errors.js";
 import { LOAD_FAST } from "./bookmarks.js";
 import { bounded } from "./view.js";

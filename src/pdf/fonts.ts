@@ -3,7 +3,7 @@
  * the deck's text (slides, notes, title) and the handout's own, drawn in the deck's font stack by
  * the in-page probe shared with `check` (browser/glyphs.ts).
  */
-import type { Page } from "puppeteer";
+import type { Page } from "puppeteer-core";
 import { codePointLabel, glyphsOf, missingGlyphsInPage } from "../browser/glyphs.js";
 import { DeckError, ExitCode } from "../errors.js";
 

@@ -4,7 +4,7 @@
  * by the pure plan, and print A4 with a header and footer. The slides are drawn into their frames
  * afterwards, from the slides PDF (see frames.ts).
  */
-import type { Page } from "puppeteer";
+import type { Page } from "puppeteer-core";
 import { DeckError, ExitCode } from "../errors.js";
 import type { Deck } from "../model/deck.js";
 import {

@@ -8,7 +8,7 @@ import { mkdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { PDFDocument } from "pdf-lib";
-import type { Browser } from "puppeteer";
+import type { Browser } from "puppeteer-core";
 import { interruptible, launchBrowser } from "../browser/launch.js";
 import { DeckError, ExitCode } from "../errors.js";
 import { recordOwned, writeFileAtomic } from "../io/write.js";

@@ -1,6 +1,6 @@
 /** The slides PDF: one page per slide, from reveal's print view, with bookmarks and metadata. */
 import type { PDFDocument } from "pdf-lib";
-import type { Page } from "puppeteer";
+import type { Page } from "puppeteer-core";
 import { DeckError, ExitCode } from "../errors.js";
 import type { Deck } from "../model/deck.js";
 import { addBookmarks, planBookmarks, SAVE_FAST, setMetadata } from "./bookmarks.js";

@@ -1,6 +1,6 @@
 /** Open the built deck in reveal's print view and wait until it says it is laid out. */
 import { pathToFileURL } from "node:url";
-import type { Page } from "puppeteer";
+import type { Page } from "puppeteer-core";
 import { firstLine } from "../browser/launch.js";
 import { DeckError, ExitCode } from "../errors.js";
 

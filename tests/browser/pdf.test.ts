@@ -141,7 +141,9 @@ describe("PDF export failures", () => {
     const code = await main(["build", "-o", out, "-q", "--pdf", "--browser-path", "/nonexistent"], io);
     expect(code).toBe(ExitCode.browserMissing);
     expect(err).toHaveLength(1);
-    expect(err[0]).toMatch(/^essay-deck: no browser at \/nonexistent .*npx puppeteer browsers install chrome.*\n$/);
+    expect(err[0]).toMatch(
+      /^essay-deck: no browser at \/nonexistent .*npx @puppeteer\/browsers install chrome-headless-shell@stable.*\n$/,
+    );
     expect(readdirSync(out).filter((f) => f.endsWith(".pdf") || f.includes("tmp"))).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 /** Every built-in theme, and a user's theme and CSS, in a real Chromium: fit, offline, legible, CJK fonts. */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "puppeteer";
+import type { Browser, Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/index.js";
 import { BUILTIN_THEMES } from "../../src/themes.js";

@@ -10,11 +10,11 @@ describe("finding a browser", () => {
     expect(resolveBrowser({ ...input, exists: () => false })).toBeNull();
   });
 
-  it("looks in order: PUPPETEER_EXECUTABLE_PATH, CHROME_PATH, Puppeteer's cache, then system places", () => {
+  it("looks in order: PUPPETEER_EXECUTABLE_PATH, CHROME_PATH, installed browsers, then system places", () => {
     const sources = browserCandidates({
       ...base,
       env: { PUPPETEER_EXECUTABLE_PATH: "/p/chrome", CHROME_PATH: "/c/chrome" },
-      puppeteerBrowser: () => "/cache/chrome",
+      installed: [{ path: "/cache/chrome", source: "Puppeteer's cache" }],
     }).map((c) => c.path);
     expect(sources.slice(0, 4)).toEqual(["/p/chrome", "/c/chrome", "/cache/chrome", "/usr/bin/chromium-headless-shell"]);
   });
@@ -23,7 +23,7 @@ describe("finding a browser", () => {
     const found = resolveBrowser({
       ...base,
       env: { CHROME_PATH: "/gone/chrome" },
-      puppeteerBrowser: () => "/cache/chrome",
+      installed: [{ path: "/cache/chrome", source: "Puppeteer's cache" }],
       exists: (p) => p === "/usr/bin/google-chrome" || p === "/snap/bin/chromium",
     });
     expect(found).toEqual({ path: "/usr/bin/google-chrome", source: "system" });
@@ -46,7 +46,7 @@ describe("finding a browser", () => {
     for (const message of [noBrowserMessage(), noBrowserMessage("/nonexistent")]) {
       expect(message).not.toContain("\n");
       expect(message).toContain("apt-get install");
-      expect(message).toContain("npx puppeteer browsers install chrome");
+      expect(message).toContain("npx @puppeteer/browsers install chrome-headless-shell@stable");
       expect(message).toContain("--browser-path");
     }
     expect(noBrowserMessage("/nonexistent")).toMatch(/^no browser at \/nonexistent/);

@@ -231,9 +231,15 @@ describe("--template-dir and eject-templates", () => {
       "partials/notes.hbs",
       "themes/paper.css",
       "themes/stage.css",
+      "TEMPLATES.md",
     ]) {
       expect(ejected).toContain(f);
     }
+    // The data reference comes along, its links pointing at the project's docs, not at files not copied.
+    const reference = readFileSync(path.join(dir, "mine", "TEMPLATES.md"), "utf8");
+    expect(reference).toContain(readFileSync(path.join(root, "docs", "templates.md"), "utf8").split("\n")[0]);
+    expect(reference).toMatch(/\]\(https:\/\/github\.com\/essay-deck\/essay-deck\/blob\/v[\d.]+\/docs\/images\/gallery\.png\)/);
+    expect(reference).not.toMatch(/\]\((?!https:|#)/);
     writeFileSync(path.join(dir, "mine", "deck.hbs"), "edited");
     r = await run(dir, "eject-templates", "mine");
     expect(r.code).toBe(ExitCode.output);
