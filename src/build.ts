@@ -1,7 +1,8 @@
 /** The pipeline with its edges: read the essay and settings, parse → plan → render, write the deck. */
 import path from "node:path";
 import { loadConfig } from "./config/load.js";
-import { type DeckSettings, mergeSettings, resolveSettingPaths, validateSettings } from "./config/validate.js";
+import type { DeckSettings } from "./config/settings.js";
+import { mergeSettings, resolveSettingPaths, validateSettings } from "./config/validate.js";
 import { loadConverter } from "./convert/opencc.js";
 import { convertOutline, convertSettings, scriptLang } from "./convert/script.js";
 import { DeckError, ExitCode } from "./errors.js";

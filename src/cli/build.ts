@@ -1,13 +1,13 @@
 import path from "node:path";
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import { type BuildOptions, build } from "../build.js";
-import { type DeckSettings, isLanguageTag, parseRate, parseSize, SCRIPTS, type Script, TRANSITIONS } from "../config/validate.js";
-import { DeckError, ExitCode } from "../errors.js";
+import { type Script, SETTING_KEYS, SETTINGS, type SettingRule } from "../config/settings.js";
+import { settingsFromFlags } from "../config/validate.js";
 import { displayPath } from "../io/paths.js";
 import type { DeckIdentity } from "../model/outline.js";
 import { HANDOUT_LAYOUTS } from "../pdf/handout.js";
-import type { PdfFlags } from "../pdf/options.js";
-import { checkPdfFlags, runPdfExport, wantsPdf } from "../pdf/run.js";
+import { checkPdfFlags, type PdfFlags } from "../pdf/options.js";
+import { runPdfExport, wantsPdf } from "../pdf/run.js";
 import type { CliIO } from "./index.js";
 import { choiceOption } from "./index.js";
 import { createLogger } from "./log.js";
@@ -30,46 +30,6 @@ export interface BuildFlags extends DeckIdentity {
   quiet?: boolean;
 }
 
-export function settingsFromFlags(flags: BuildFlags): DeckSettings {
-  let size: DeckSettings["size"];
-  if (flags.size !== undefined) {
-    const parsed = parseSize(flags.size);
-    if (!parsed) throw new DeckError(`--size must be 16:9, 4:3 or WIDTHxHEIGHT (got "${flags.size}")`, ExitCode.usage);
-    size = parsed;
-  }
-  const slideNumber = flags.slideNumber;
-  if (flags.lang !== undefined && !isLanguageTag(flags.lang)) {
-    throw new DeckError(`--lang takes a language tag such as zh-Hant, zh-Hans or en (got "${flags.lang}")`, ExitCode.usage);
-  }
-  if (typeof slideNumber === "string" && !/^(h\.v|h\/v|c|c\/t)$/.test(slideNumber)) {
-    throw new DeckError(`--slide-number takes c/t, c, h.v or h/v (got "${slideNumber}")`, ExitCode.usage);
-  }
-  return {
-    title: flags.title,
-    subtitle: flags.subtitle,
-    author: flags.author,
-    date: flags.date,
-    lang: flags.lang,
-    theme: flags.theme,
-    css: flags.css,
-    templateDir: flags.templateDir,
-    layout: flags.layout,
-    size,
-    slideNumber,
-    transition: flags.transition,
-    script: flags.script,
-    cpm: rateFlag("--cpm", flags.cpm),
-    wpm: rateFlag("--wpm", flags.wpm),
-  };
-}
-
-function rateFlag(name: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const rate = parseRate(value);
-  if (rate === null) throw new DeckError(`${name} takes a pace between 20 and 2000 per minute (got "${value}")`, ExitCode.usage);
-  return rate;
-}
-
 /** What every essay command passes on to build(): the essay, its settings layers, the output folder. */
 export function essayOptions(
   input: string | undefined,
@@ -87,29 +47,15 @@ export function essayOptions(
   };
 }
 
-/** Options every command that reads an essay shares. */
+/** Options every command that reads an essay shares: a flag for each setting that has one, then the input's. */
 export function addEssayOptions(cmd: Command): Command {
+  for (const key of SETTING_KEYS) {
+    const flag = (SETTINGS[key] as SettingRule).flag;
+    if (!flag) continue;
+    cmd.addOption(flag.choices ? choiceOption(flag.syntax, flag.help, [...flag.choices]) : new Option(flag.syntax, flag.help));
+    if (flag.negate) cmd.option(flag.syntax.replace(/^--/, "--no-").split(" ")[0] as string, flag.negate);
+  }
   return cmd
-    .option("--title <text>", "deck title (the essay has none of its own)")
-    .option("--subtitle <text>", "subtitle on the title slide")
-    .option("--author <name>", "author on the title slide and in PDF metadata")
-    .option("--date <text>", "date on the title slide")
-    .option("--lang <tag>", "language of the deck: zh-Hant, zh-Hans, en… (default: detected)")
-    .option("--theme <name|file.css>", "built-in theme (see essay-deck themes) or a CSS file")
-    .option("--css <file>", "extra CSS layered on top of the theme")
-    .option("--template-dir <dir>", "folder whose templates override the built-in ones")
-    .addOption(
-      choiceOption("--layout <layout>", "flat: one row of slides; stacked: a vertical stack per part", ["flat", "stacked"]),
-    )
-    .option("--size <size>", "slide size: 16:9 (1280x720, default), 4:3 or WIDTHxHEIGHT")
-    .option("--slide-number [format]", "show slide numbers: c/t (default), c, h.v or h/v")
-    .option("--no-slide-number", "hide slide numbers")
-    .addOption(choiceOption("--transition <name>", "slide transition", TRANSITIONS))
-    .addOption(
-      choiceOption("--script <script>", "convert the text to Simplified (hans) or Traditional (hant) Chinese", [...SCRIPTS]),
-    )
-    .option("--cpm <n>", "speaking pace for the notes' time estimate, CJK characters a minute (default 240)")
-    .option("--wpm <n>", "speaking pace for English, words a minute (default 140)")
     .option("--config <file>", "settings file (default: essay-deck.config.json beside the essay)")
     .option("--encoding <name>", "the essay's encoding when not UTF-8: big5, gbk, gb18030, utf-16le")
     .option("-q, --quiet", "print nothing but warnings and errors");
@@ -133,7 +79,7 @@ export function registerBuild(program: Command, io: CliIO): void {
   addEssayOptions(cmd).action(async (input: string | undefined, flags: BuildFlags & PdfFlags & { watch?: boolean }) => {
     if (flags.watch) return runBuildWatch(input, flags, io);
     const log = createLogger(io, flags.quiet);
-    if (wantsPdf(flags)) checkPdfFlags(flags, { cwd: io.cwd, outDir: io.cwd, essayPath: "essay.txt" });
+    if (wantsPdf(flags)) checkPdfFlags(flags, io.cwd);
     const result = build(essayOptions(input, flags, io));
     for (const w of result.warnings) log.warn(w);
     const points = result.deck.slides.filter((s) => s.kind === "point" && !s.continued).length;

@@ -4,7 +4,7 @@
  * so the pipeline stays synchronous.
  */
 import { createRequire } from "node:module";
-import type { Script } from "../config/validate.js";
+import type { Script } from "../config/settings.js";
 import type { TextConverter } from "./script.js";
 
 interface OpenCCModule {

@@ -2,7 +2,7 @@
  * Simplified ↔ Traditional Chinese for a whole essay. The Outline is converted before planning, so
  * slides and speaker notes come from the same converted text and stay consistent.
  */
-import type { DeckSettings, Script } from "../config/validate.js";
+import type { DeckSettings, Script } from "../config/settings.js";
 import type { Outline } from "../model/outline.js";
 import { scriptOf } from "../text/languages/index.js";
 

@@ -22,27 +22,40 @@ export interface PdfTargets {
 }
 
 /**
+ * The flags checked on their own, before the essay is read, so a bad flag costs no build: file
+ * names end in .pdf and differ, --handout-layout comes with --handout, the timeout is a number of
+ * seconds. pdfTargets checks the default names against each other once the essay is known.
+ */
+export function checkPdfFlags(flags: PdfFlags, cwd: string): void {
+  for (const flag of [flags.pdf, flags.handout]) {
+    if (typeof flag === "string" && !flag.toLowerCase().endsWith(".pdf")) {
+      throw new DeckError(`a PDF file name must end in .pdf (got "${flag}")`, ExitCode.usage);
+    }
+  }
+  if (typeof flags.pdf === "string" && typeof flags.handout === "string") {
+    const file = path.resolve(cwd, flags.pdf);
+    if (file === path.resolve(cwd, flags.handout)) throw sameFile(file);
+  }
+  if (flags.handoutLayout && (flags.handout === undefined || flags.handout === false)) {
+    throw new DeckError("--handout-layout needs --handout", ExitCode.usage);
+  }
+  parseTimeout(flags.browserTimeout);
+}
+
+/**
  * Defaults sit beside index.html, named after the essay: essay.pdf and essay-handout.pdf. A path
  * the user gives is taken from the current folder.
  */
 export function pdfTargets(flags: PdfFlags, where: { cwd: string; outDir: string; essayPath: string }): PdfTargets {
+  checkPdfFlags(flags, where.cwd);
   const name = path.basename(where.essayPath).replace(/\.(txt|md|markdown|text)$/i, "");
   const target = (flag: boolean | string | undefined, fallback: string): string | undefined => {
     if (flag === undefined || flag === false) return undefined;
-    if (flag === true) return path.join(where.outDir, fallback);
-    if (!flag.toLowerCase().endsWith(".pdf")) {
-      throw new DeckError(`a PDF file name must end in .pdf (got "${flag}")`, ExitCode.usage);
-    }
-    return path.resolve(where.cwd, flag);
+    return flag === true ? path.join(where.outDir, fallback) : path.resolve(where.cwd, flag);
   };
   const slides = target(flags.pdf, `${name}.pdf`);
   const handout = target(flags.handout, `${name}-handout.pdf`);
-  if (slides && handout && slides === handout) {
-    throw new DeckError(`--pdf and --handout name the same file (${slides}): give them different names`, ExitCode.usage);
-  }
-  if (flags.handoutLayout && !handout) {
-    throw new DeckError("--handout-layout needs --handout", ExitCode.usage);
-  }
+  if (slides && handout && slides === handout) throw sameFile(slides);
   return {
     slides,
     handout,
@@ -51,6 +64,9 @@ export function pdfTargets(flags: PdfFlags, where: { cwd: string; outDir: string
     timeout: parseTimeout(flags.browserTimeout),
   };
 }
+
+const sameFile = (file: string): DeckError =>
+  new DeckError(`--pdf and --handout name the same file (${file}): give them different names`, ExitCode.usage);
 
 export function parseTimeout(seconds: string | undefined): number {
   if (seconds === undefined) return DEFAULT_BROWSER_TIMEOUT;

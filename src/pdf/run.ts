@@ -15,11 +15,6 @@ export interface BuiltDeck {
 /** True when a PDF flag was given (a stray --handout-layout too, so that its check reports it). */
 export const wantsPdf = (flags: PdfFlags): boolean => Boolean(flags.pdf || flags.handout || flags.handoutLayout);
 
-/** Check the flags before the HTML build, so a bad flag costs no build. */
-export function checkPdfFlags(flags: PdfFlags, where: { cwd: string; outDir: string; essayPath: string }): void {
-  pdfTargets(flags, where);
-}
-
 export async function runPdfExport(built: BuiltDeck, flags: PdfFlags, cwd: string, log: PdfLog): Promise<WrittenPdf[]> {
   const targets = pdfTargets(flags, { cwd, outDir: built.outDir, essayPath: built.essayPath });
   // A default name inside the output folder must not replace a file essay-deck did not write.

@@ -1,7 +1,8 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { jsonErrorPlace } from "../../src/config/load.js";
-import { mergeSettings, parseSize, resolveSettingPaths, validateSettings } from "../../src/config/validate.js";
+import { parseSize } from "../../src/config/settings.js";
+import { mergeSettings, resolveSettingPaths, validateSettings } from "../../src/config/validate.js";
 
 describe("validateSettings", () => {
   it("accepts every documented key with a good value", () => {

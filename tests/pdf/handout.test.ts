@@ -3,7 +3,7 @@ import { deckFromEssay, loadEssay } from "../../src/build.js";
 import type { Deck } from "../../src/model/deck.js";
 import { countBookmarks, planBookmarks } from "../../src/pdf/bookmarks.js";
 import { cssString, handoutMarkup, handoutPageStyle, pageOf, sheetGeometry, slideShare } from "../../src/pdf/handout.js";
-import { pdfTargets } from "../../src/pdf/options.js";
+import { checkPdfFlags, pdfTargets } from "../../src/pdf/options.js";
 import { planNotesPages, planSheets } from "../../src/pdf/paginate.js";
 import { root } from "../helpers/paths.js";
 
@@ -176,5 +176,13 @@ describe("PDF file names", () => {
     expect(() => pdfTargets({ pdf: "talk.html" }, where)).toThrow(/\.pdf/);
     expect(() => pdfTargets({ pdf: true, browserTimeout: "0" }, where)).toThrow(/seconds/);
     expect(() => pdfTargets({ pdf: true, handoutLayout: "2up" }, where)).toThrow(/--handout/);
+    expect(() => pdfTargets({ pdf: "dist/essay.zh-Hant-handout.pdf", handout: true }, where)).toThrow(/same file/);
+  });
+  it("are checked before the essay is read, from the flags alone", () => {
+    expect(() => checkPdfFlags({ pdf: "a.pdf", handout: "./x/../a.pdf" }, "/work")).toThrow(/same file \(\/work\/a\.pdf\)/);
+    expect(() => checkPdfFlags({ handout: "notes.txt" }, "/work")).toThrow(/\.pdf/);
+    expect(() => checkPdfFlags({ pdf: true, handoutLayout: "3up" }, "/work")).toThrow(/--handout-layout needs --handout/);
+    expect(() => checkPdfFlags({ pdf: true, browserTimeout: "soon" }, "/work")).toThrow(/seconds/);
+    expect(() => checkPdfFlags({ pdf: true, handout: true, handoutLayout: "2up", browserTimeout: "5" }, "/work")).not.toThrow();
   });
 });
