@@ -4,7 +4,7 @@
  * dropped and remote images replaced by their alt text, so a deck never runs or fetches anything.
  */
 import { createRequire } from "node:module";
-import type { Marked, Token, TokenizerExtension, Tokens } from "marked";
+import type { Marked, Token, Tokenizer, TokenizerExtension, TokenizerObject, Tokens } from "marked";
 
 // marked is loaded on the first Markdown essay: a plain-text essay (the common case) never needs it,
 // and loading it builds all its grammar at once.
@@ -36,13 +36,59 @@ function safeHref(href: string): string | null {
  * and before a letter does not count. Chinese has no spaces to flank with, so an emphasis pair is
  * taken as written: `**…**` is strong and `*…*` emphasis whenever both markers are on one line.
  */
+/**
+ * How far past its first character any inline construct may reach: a link, an image, a code span,
+ * an HTML tag, a URL, a `**…**` pair. marked's rules scan ahead to the end of the text for a closer
+ * that may not come; bounded, each position costs at most this much, so a paragraph of any size
+ * parses in time linear in its length. Longer constructs (nothing an essay writes) show as text.
+ */
+export const LOOKAHEAD = 2048;
+
+/**
+ * marked's tokenizers that scan ahead from one position, each given only LOOKAHEAD characters, and
+ * the first characters they start at ("" for any): elsewhere they are left to decline by themselves.
+ */
+const WINDOWED = {
+  escape: "\\",
+  tag: "<",
+  link: "[!",
+  reflink: "[!",
+  codespan: "`",
+  br: " \\\n",
+  autolink: "<",
+  url: "",
+  inlineText: "",
+} as const;
+
+function windowedTokenizers(base: typeof Tokenizer): TokenizerObject {
+  const out: Record<string, unknown> = {};
+  for (const [name, starts] of Object.entries(WINDOWED)) {
+    const original = base.prototype[name as keyof typeof WINDOWED] as (
+      this: Tokenizer,
+      src: string,
+      ...rest: never[]
+    ) => Tokens.Generic | undefined;
+    out[name] = function (this: Tokenizer, src: string, ...rest: never[]) {
+      if (src.length <= LOOKAHEAD || (starts !== "" && !starts.includes(src[0] as string))) {
+        return original.call(this, src, ...rest);
+      }
+      const token = original.call(this, src.slice(0, LOOKAHEAD), ...rest);
+      // A match that runs to the cut may be one the cut made ("$" ends an unclosed comment there);
+      // plain text may, it is cut anywhere.
+      return token && (token.raw.length < LOOKAHEAD || name === "inlineText") ? token : undefined;
+    };
+  }
+  return out as TokenizerObject;
+}
+
 const CJK_EMPHASIS: TokenizerExtension[] = [
   {
     name: "cjkStrong",
     level: "inline",
-    start: (src: string) => src.match(/\*\*(?=\S)/)?.index,
+    // No start(): "*" already ends a text run, so the lexer tries this at every "*" by itself. A
+    // start() that searched the rest of the text at every stop made the whole parse quadratic.
     tokenizer(this: { lexer: { inlineTokens(src: string): Token[] } }, src: string) {
-      const m = /^\*\*(?=[^\s*])([^\n]*?[^\s*])\*\*/.exec(src);
+      const m = /^\*\*(?=[^\s*])([^\n]*?[^\s*])\*\*/.exec(src.slice(0, LOOKAHEAD));
       if (!m) return undefined;
       return { type: "strong", raw: m[0], text: m[1] as string, tokens: this.lexer.inlineTokens(m[1] as string) };
     },
@@ -50,9 +96,8 @@ const CJK_EMPHASIS: TokenizerExtension[] = [
   {
     name: "cjkEm",
     level: "inline",
-    start: (src: string) => src.match(/\*(?=[^\s*])/)?.index,
     tokenizer(this: { lexer: { inlineTokens(src: string): Token[] } }, src: string) {
-      const m = /^\*(?=[^\s*])([^\n*]*?[^\s*])\*(?!\*)/.exec(src);
+      const m = /^\*(?=[^\s*])([^\n*]*?[^\s*])\*(?!\*)/.exec(src.slice(0, LOOKAHEAD));
       if (!m) return undefined;
       return { type: "em", raw: m[0], text: m[1] as string, tokens: this.lexer.inlineTokens(m[1] as string) };
     },
@@ -60,11 +105,12 @@ const CJK_EMPHASIS: TokenizerExtension[] = [
 ];
 
 function createMarked(allowHtml: boolean): Marked {
-  const { Marked } = requireMarked("marked") as typeof import("marked");
+  const { Marked, Tokenizer } = requireMarked("marked") as typeof import("marked");
   return new Marked({
     gfm: true,
     breaks: false,
     extensions: CJK_EMPHASIS,
+    tokenizer: windowedTokenizers(Tokenizer),
     renderer: {
       html({ text }: Tokens.HTML | Tokens.Tag): string {
         return allowHtml ? text : escapeHtml(text);
