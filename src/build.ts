@@ -7,15 +7,16 @@ import { loadConverter } from "./convert/opencc.js";
 import { convertOutline, convertSettings, scriptLang } from "./convert/script.js";
 import { DeckError, ExitCode } from "./errors.js";
 import { resolveStyles, revealAssets } from "./io/assets.js";
+import { type EssayImages, resolveImages } from "./io/images.js";
 import { confineToEssayFolder, readEssay, resolveInput } from "./io/input.js";
 import { packageVersion } from "./io/paths.js";
-import { loadTemplates } from "./io/templates.js";
+import { loadTemplates, templateFile } from "./io/templates.js";
 import { writeDeck } from "./io/write.js";
 import type { Deck } from "./model/deck.js";
 import type { Outline } from "./model/outline.js";
 import { parseEssay } from "./parse/index.js";
 import { planDeck } from "./plan/index.js";
-import { type OutputFile, renderDeck } from "./render/index.js";
+import { type OutputFile, renderDeck, type ThemeFiles } from "./render/index.js";
 import { DEFAULT_THEME } from "./themes.js";
 
 export interface LoadOptions {
@@ -34,6 +35,8 @@ export interface LoadedEssay {
   /** Folder that relative paths in settings are resolved against. */
   settingsDir: string;
   warnings: string[];
+  /** A Markdown essay's local images, copied into the deck. */
+  images: EssayImages;
 }
 
 /** Read an essay and every layer of its settings; validate and merge them. */
@@ -58,12 +61,14 @@ export function loadEssay(options: LoadOptions = {}): LoadedEssay {
   const errors = [...(fromFile?.errors ?? []), ...fromFront.errors];
   if (errors.length > 0) throw new DeckError(errors.join("; "), ExitCode.config);
   confineToEssayFolder(fromFront.settings, essayPath, `${path.basename(essayPath)} front matter`);
+  const images = resolveImages(parsed.blocks, essayPath);
   const warnings = [
     // A guessed encoding can be wrong: say which one was used, so mojibake has an explanation.
     ...(!source.encoding.startsWith("utf-") && !options.encoding
       ? [`${path.basename(essayPath)} is not UTF-8: read it as ${source.encoding} (pass --encoding to choose another)`]
       : []),
     ...essayWarnings(parsed, essayPath),
+    ...images.warnings,
     ...(fromFile?.warnings ?? []),
     ...fromFront.warnings,
   ];
@@ -82,7 +87,7 @@ export function loadEssay(options: LoadOptions = {}): LoadedEssay {
     outline = convertOutline(parsed, convert, merged.script);
     settings = { ...convertSettings(merged, convert), lang: scriptLang(merged.lang, merged.script) };
   }
-  return { essayPath, outline, settings, settingsDir: config ? path.dirname(config.path) : cwd, warnings };
+  return { essayPath, outline, settings, settingsDir: config ? path.dirname(config.path) : cwd, warnings, images };
 }
 
 /** Warnings a huge essay (20 MB of repeated parts) has by the thousand: the first few say it all. */
@@ -134,6 +139,7 @@ export function deckFromEssay(loaded: LoadedEssay): Deck {
     layout: s.layout,
     size: s.size,
     speaking: { cpm: s.cpm, wpm: s.wpm },
+    images: loaded.images.bySrc,
   });
 }
 
@@ -143,11 +149,12 @@ export function renderFiles(deck: Deck, loaded: LoadedEssay, allowHtml = false):
   const cwd = loaded.settingsDir;
   const templateDir = s.templateDir ? path.resolve(cwd, s.templateDir) : undefined;
   const { theme, warnings } = resolveStyles({ theme: s.theme ?? DEFAULT_THEME, css: s.css, baseDir: cwd, templateDir });
+  if (deck.noteBlocks || loaded.outline.blocks) withBlockStyles(theme, templateDir);
   for (const w of warnings) if (!loaded.warnings.includes(w)) loaded.warnings.push(w);
   const revealOptions: Record<string, unknown> = { ...s.reveal };
   if (s.slideNumber !== undefined) revealOptions.slideNumber = s.slideNumber;
   if (s.transition !== undefined) revealOptions.transition = s.transition;
-  return renderDeck(deck, {
+  const files = renderDeck(deck, {
     templates: loadTemplates(templateDir),
     theme,
     reveal: revealAssets(),
@@ -155,6 +162,15 @@ export function renderFiles(deck: Deck, loaded: LoadedEssay, allowHtml = false):
     allowHtml,
     generator: `essay-deck ${packageVersion()}`,
   });
+  return [...files, ...loaded.images.files];
+}
+
+/** A deck with Markdown blocks links their stylesheet after essay-deck's own, before the theme's. */
+function withBlockStyles(theme: ThemeFiles, templateDir: string | undefined): void {
+  const file = { path: "assets/essay-deck-blocks.css", copyFrom: templateFile("blocks.css", templateDir) };
+  const at = theme.stylesheets.indexOf("assets/essay-deck.css") + 1;
+  theme.stylesheets.splice(at, 0, file.path);
+  theme.files.push(file);
 }
 
 export function build(options: BuildOptions = {}): BuildResult {

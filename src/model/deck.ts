@@ -1,4 +1,5 @@
 /** What the planner decides to show. Plain data: the renderer turns it into HTML. */
+import type { Block, ListItem } from "./blocks.js";
 
 export type SlideKind = "title" | "section" | "point" | "summary" | "references" | "paragraph";
 
@@ -33,6 +34,26 @@ export interface SlideBase {
   phrases?: string[];
 }
 
+/**
+ * A Markdown block as a slide shows it. Text is Markdown inline source, verbatim from the essay.
+ * Sizes are px at the slide's own size, decided by the planner.
+ */
+export type SlideBlock =
+  /** `src` is the copied file inside the deck (absent when the image is remote or missing: `alt` shows instead). */
+  | { kind: "image"; src?: string; alt: string; title?: string; width?: number; height?: number; maxHeight?: number }
+  | { kind: "list"; ordered: boolean; start?: number; items: ListItem[] }
+  /** `rows` is this slide's share of the table; `scale` its text scale (1 = the theme's size). */
+  | { kind: "table"; header: string[]; align: Array<"left" | "center" | "right" | null>; rows: string[][]; scale?: number }
+  | { kind: "quote"; paragraphs: string[] }
+  | { kind: "code"; lang?: string; text: string; scale?: number }
+  | { kind: "container"; name: string; paragraphs: string[] };
+
+/** A Markdown block among the notes, by the paragraph's text, so the notes show a list as a list. */
+export interface NoteBlock {
+  source: string;
+  block: Block;
+}
+
 export interface TitleSlide extends SlideBase {
   kind: "title";
   title: string;
@@ -55,6 +76,8 @@ export interface PointSlide extends SlideBase {
   partHeading: string;
   /** Key sentences, each verbatim from the point's own text. */
   bullets: string[];
+  /** Images, lists, tables, quotes, code shown below the bullets (Markdown essays). */
+  blocks?: SlideBlock[];
 }
 
 /** A part's closing paragraphs, summed up on one slide. */
@@ -73,6 +96,7 @@ export interface ParagraphSlide extends SlideBase {
   partLabel: string;
   partHeading: string;
   bullets: string[];
+  blocks?: SlideBlock[];
 }
 
 export interface ReferencesSlide extends SlideBase {
@@ -94,4 +118,6 @@ export interface Deck {
   /** The size the slides were planned for: the page, the check and the PDFs use it too. */
   size: SlideSize;
   slides: Slide[];
+  /** Notes that are Markdown blocks (lists, tables, quotes, code), absent when there are none. */
+  noteBlocks?: NoteBlock[];
 }

@@ -1,4 +1,5 @@
 /** What the parser finds in an essay. Plain data, no behaviour. */
+import type { MarkdownParagraph } from "./blocks.js";
 
 export type EssayFormat = "text" | "markdown";
 
@@ -60,6 +61,11 @@ export interface Outline {
   warnings: ParseWarning[];
   /** Every paragraph of the source, in order, verbatim: what "nothing lost" is checked against. */
   paragraphs: string[];
+  /**
+   * A Markdown essay's paragraphs that are blocks (list, table, quote, code, container, figure) or
+   * hold images, in order; each `source` is one of `paragraphs`. Absent when there are none.
+   */
+  blocks?: MarkdownParagraph[];
 }
 
 /** The public JSON shape of `essay-deck outline --json`. */

@@ -3,7 +3,8 @@ import type { EssayFormat, EssayMeta, Outline, OutlineJson, ParseWarning, Part, 
 import { stripEmphasis } from "../text/emphasis.js";
 import { detectLang } from "../text/lang.js";
 import { endsWithStop, splitSentences, withoutFinalStop } from "../text/sentences.js";
-import { splitFrontMatter } from "./frontmatter.js";
+import { frontMatterMeta, splitFrontMatter } from "./frontmatter.js";
+import { splitMarkdown } from "./markdown-blocks.js";
 import {
   isClosing,
   matchMarkdownHeading,
@@ -28,8 +29,12 @@ export function parseEssay(source: string, options: ParseOptions = {}): Outline 
   const warnings: ParseWarning[] = [];
   const fm = markdown ? splitFrontMatter(text) : { data: {}, body: text, lines: 0, errors: [] };
   for (const message of fm.errors) warnings.push({ message });
-  const meta = toMeta(fm.data);
-  const paragraphs = splitParagraphs(fm.body, markdown, fm.lines + 1);
+  const declared = typeof fm.data.lang === "string" ? fm.data.lang : undefined;
+  // The language joins a list of authors; detected only for such a list.
+  const meta: EssayMeta = frontMatterMeta(fm.data, () => declared ?? detectLang(fm.body));
+  const body = markdown ? splitMarkdown(fm.body, fm.lines + 1) : null;
+  warnings.push(...(body?.warnings ?? []));
+  const paragraphs = body ? body.paragraphs : splitParagraphs(fm.body, markdown, fm.lines + 1);
 
   const headings = findHeadings(paragraphs, markdown);
   let title: string | null = meta.title ?? null;
@@ -90,6 +95,7 @@ export function parseEssay(source: string, options: ParseOptions = {}): Outline 
     references,
     warnings,
     paragraphs: paragraphs.map((p) => p.text),
+    ...(body && body.blocks.length > 0 ? { blocks: body.blocks } : {}),
   };
 }
 
@@ -231,23 +237,6 @@ function partNumber(label: string): number {
 }
 
 const clip = (text: string, n = 24): string => (text.length > n ? `${text.slice(0, n)}…` : text);
-
-const META_KEYS = ["title", "subtitle", "author", "date", "lang", "theme"] as const;
-
-function toMeta(data: Record<string, unknown>): EssayMeta {
-  const meta: EssayMeta = { extra: Object.create(null) };
-  for (const [key, value] of Object.entries(data)) {
-    // Only text (and a date written as a number) is taken as is; anything else is left for the
-    // settings validator, which names the key and what it takes.
-    const text = typeof value === "string" || (key === "date" && typeof value === "number");
-    if ((META_KEYS as readonly string[]).includes(key) && text) {
-      meta[key as (typeof META_KEYS)[number]] = String(value);
-    } else {
-      meta.extra[key] = value;
-    }
-  }
-  return meta;
-}
 
 /** The public JSON shape of `outline --json`; `preface` only when the essay has one. */
 export function outlineToJson(outline: Outline): OutlineJson {

@@ -57,6 +57,8 @@ export function fitPoint(
   id: string,
   paragraphs: readonly string[],
   ctx: FitContext,
+  /** The notes, when the key sentences are cut from another form of the paragraphs (Markdown blocks left out). */
+  notes: readonly string[] = paragraphs,
 ): PointSlide[] {
   const { headline, phrases } = shown(base.headline, base.label, ctx);
   const shares = shareSlides({
@@ -68,7 +70,7 @@ export function fitPoint(
     size: ctx.size,
     fillToMin: true,
   });
-  return spread<PointSlide>({ ...base, headline, phrases }, id, shares, paragraphs);
+  return spread<PointSlide>({ ...base, headline, phrases }, id, shares, notes);
 }
 
 /**

@@ -1,9 +1,19 @@
 /** Outline → Deck: which slides, their titles, bullets and notes. Pure. */
 import { DEFAULT_SLIDE_SIZE, type Deck, type DeckLayout, type Slide, type SlideSize } from "../model/deck.js";
+import type { ImageFile } from "../model/blocks.js";
 import type { Outline, Part } from "../model/outline.js";
 import { stripEmphasis } from "../text/emphasis.js";
 import { type DeckWords, languageOf } from "../text/languages/index.js";
 import { splitSentences, withoutFinalStop } from "../text/sentences.js";
+import {
+  type BlockContext,
+  blockContext,
+  blockGist,
+  fitParagraphWithBlocks,
+  fitPointWithBlocks,
+  hasBlocks,
+  noteBlocks,
+} from "./blocks.js";
 import { type BulletBudget, DEFAULT_BUDGET } from "./bullets.js";
 import { type FitContext, fitParagraph, fitPoint, fitReferences, fitSection, fitSummary, fitTitle } from "./fit-slides.js";
 import { DEFAULT_RATE, type SpeakingRate, withSpeakingTimes } from "./timing.js";
@@ -20,6 +30,8 @@ export interface PlanOptions {
   size?: SlideSize;
   /** Reading pace for the speaking-time estimate in the notes. */
   speaking?: Partial<SpeakingRate>;
+  /** Local images of a Markdown essay copied into the deck, by `src` as written (see io/images.ts). */
+  images?: Record<string, ImageFile>;
 }
 
 export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
@@ -52,8 +64,9 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
       fit,
     ),
   ];
+  const blocks = blockContext(outline, options.images);
   outline.parts.forEach((part, p) => {
-    slides.push(...planPart(part, p + 1, fit, words));
+    slides.push(...planPart(part, p + 1, fit, words, blocks));
   });
   if (outline.referencesHeading !== null || outline.references.length > 0) {
     slides.push(
@@ -79,6 +92,7 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
     format: outline.format,
     layout: options.layout ?? "flat",
     size: { width: size.width, height: size.height },
+    ...(blocks ? { noteBlocks: noteBlocks(outline) } : {}),
     slides: withSpeakingTimes(slides, lang, {
       cpm: options.speaking?.cpm ?? DEFAULT_RATE.cpm,
       wpm: options.speaking?.wpm ?? DEFAULT_RATE.wpm,
@@ -86,7 +100,13 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
   };
 }
 
-function planPart(part: Part, n: number, fit: FitContext, words: DeckWords): Slide[] {
+function planPart(
+  part: Part,
+  n: number,
+  fit: FitContext,
+  words: DeckWords,
+  blocks: BlockContext | null,
+): Slide[] {
   const clean = fit.clean;
   const slides: Slide[] = [];
   const untitled = part.title === "";
@@ -110,6 +130,10 @@ function planPart(part: Part, n: number, fit: FitContext, words: DeckWords): Sli
   // Without a section slide to carry them in its notes, an untitled part's opening paragraphs get slides.
   if (byParagraph || untitled) {
     part.intro.forEach((para, i) => {
+      if (blocks && hasBlocks([para], blocks)) {
+        slides.push(...fitParagraphWithBlocks(context, `part-${n}-paragraph-${i + 1}`, para, fit, blocks));
+        return;
+      }
       const [first = para] = splitSentences(para).map(clean);
       slides.push(
         fitParagraph(
@@ -129,10 +153,13 @@ function planPart(part: Part, n: number, fit: FitContext, words: DeckWords): Sli
   }
   part.points.forEach((point, i) => {
     const base = { kind: "point" as const, ...context, label: point.label, headline: point.headline };
-    slides.push(...fitPoint(base, `part-${n}-point-${i + 1}`, point.paragraphs, fit));
+    const id = `part-${n}-point-${i + 1}`;
+    if (blocks && hasBlocks(point.paragraphs, blocks))
+      slides.push(...fitPointWithBlocks(base, id, point.paragraphs, fit, blocks));
+    else slides.push(...fitPoint(base, id, point.paragraphs, fit));
   });
   if (part.closing.length > 0) {
-    const bullets = part.closing.map((para) => splitSentences(para).map(clean)[0] ?? para);
+    const bullets = part.closing.map((para) => blockGist(blocks?.byText.get(para)) ?? splitSentences(para).map(clean)[0] ?? para);
     const base = { kind: "summary" as const, ...context, heading: words.summary };
     slides.push(...fitSummary(base, `part-${n}-summary`, part.closing, bullets, fit));
   }

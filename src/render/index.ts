@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import type HandlebarsTypes from "handlebars";
 import type { Deck, Slide } from "../model/deck.js";
 import { languageOf } from "../text/languages/index.js";
+import { registerBlockHelpers } from "./blocks.js";
 import { escapeHtml, renderInline } from "./inline.js";
 import { phraseHtml } from "./linebreak.js";
 
@@ -89,6 +90,7 @@ export function renderDeck(deck: Deck, options: RenderOptions): OutputFile[] {
         )
       : "",
   );
+  registerBlockHelpers(hbs, deck, (text) => renderInline(text, { markdown, allowHtml: options.allowHtml }));
   hbs.registerHelper("json", (value: unknown) => new Handlebars.SafeString(scriptJson(value)));
   hbs.registerHelper("eq", (a: unknown, b: unknown) => a === b);
   hbs.registerHelper("partName", (label: unknown) => languageOf(deck.lang).deck.part(String(label ?? "")));

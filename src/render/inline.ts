@@ -23,7 +23,6 @@ const ESCAPES: Record<string, string> = {
 export const escapeHtml = (text: string): string => text.replace(/[&<>"'`=]/g, (c) => ESCAPES[c] as string);
 
 const SAFE_URL = /^(?:https?:|mailto:|#|\.{0,2}\/|[\w][\w./-]*$)/i;
-const LOCAL_URL = /^(?![a-z][a-z0-9+.-]*:|\/\/)/i;
 
 function safeHref(href: string): string | null {
   const trimmed = href.trim().replace(/[\u0000-\u001f\s]/g, "");
@@ -122,10 +121,10 @@ function createMarked(allowHtml: boolean): Marked {
         const title = token.title ? ` title="${escapeHtml(token.title)}"` : "";
         return `<a href="${escapeHtml(href)}"${title} rel="noopener noreferrer">${inner}</a>`;
       },
+      // An image inside text is its alt text: the planner shows the image itself as a block of the
+      // slide, from the copy in the deck's assets (the path as written points at nothing there).
       image(token: Tokens.Image): string {
-        const href = safeHref(token.href);
-        if (href === null || !LOCAL_URL.test(href)) return escapeHtml(token.text);
-        return `<img src="${escapeHtml(href)}" alt="${escapeHtml(token.text)}">`;
+        return escapeHtml(token.text);
       },
     },
   });

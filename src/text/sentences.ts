@@ -21,6 +21,8 @@ export function splitSentences(text: string): string[] {
   for (let m = candidates.exec(text); m !== null; m = candidates.exec(text)) {
     const i = m.index;
     let end = -1;
+    // `![` opens a Markdown image: its `!` ends no sentence.
+    if (text[i] === "!" && text[i + 1] === "[") continue;
     if (CJK_STOPS.includes(text[i] as string)) {
       end = i + 1;
       while (end < n && CJK_STOPS.includes(text[end] as string)) end++;

@@ -8,6 +8,7 @@ import { resolveTheme, revealAssets } from "../../src/io/assets.js";
 import { loadTemplates } from "../../src/io/templates.js";
 import { parseEssay } from "../../src/parse/index.js";
 import { planDeck } from "../../src/plan/index.js";
+import { blockNotes } from "../../src/render/blocks.js";
 import { renderDeck } from "../../src/render/index.js";
 import { renderInline } from "../../src/render/inline.js";
 import { root } from "../helpers/paths.js";
@@ -26,8 +27,13 @@ describe("nothing lost in the page, on random essays", () => {
         const html = String(page.contents);
         const markdown = essay.format === "markdown";
         const shown = (p: string) => renderInline(p, { markdown });
+        // A note written as a Markdown block (a list, a quote) shows in its shape: its text, whole.
+        const blocks = new Map((deck.noteBlocks ?? []).map((n) => [n.source, n.block]));
         for (const slide of deck.slides) {
-          for (const note of slide.notes) expect(html).toContain(`<p>${shown(note)}</p>`);
+          for (const note of slide.notes) {
+            const block = blocks.get(note);
+            expect(html).toContain(block ? blockNotes(block, shown) : `<p>${shown(note)}</p>`);
+          }
           if (slide.kind === "references") for (const e of slide.entries) expect(html).toContain(`<li>${shown(e)}</li>`);
         }
       }),
