@@ -67,7 +67,6 @@ export function splitMarkdown(body: string, firstLine: number): MarkdownBody {
   let pos = 0;
   let line = firstLine;
   let afterReferences = false;
-  let previous: Token | null = null;
   const prose = (text: string, at: number) => {
     for (const p of splitParagraphs(text, true, at)) {
       out.paragraphs.push(p);
@@ -82,7 +81,7 @@ export function splitMarkdown(body: string, firstLine: number): MarkdownBody {
     // Text the lexer kept for itself (a link definition) is still the essay's: prose.
     if (at > pos) prose(body.slice(pos, at), line);
     line += countLines(body, pos, at);
-    const block = afterReferences ? null : blockOf(token, previous, lexer, line, out.warnings);
+    const block = afterReferences ? null : blockOf(token, lexer, line, out.warnings);
     const text = token.raw.trim();
     if (block && text) {
       const lead = token.raw.length - token.raw.trimStart().length;
@@ -93,7 +92,6 @@ export function splitMarkdown(body: string, firstLine: number): MarkdownBody {
     } else if (text) {
       prose(token.raw, line);
     }
-    if (token.type !== "space") previous = token;
     line += countLines(token.raw, 0, token.raw.length);
     pos = at + token.raw.length;
   }
@@ -108,12 +106,12 @@ function countLines(text: string, from: number, to: number): number {
 }
 
 /** The block a token is, or null when it is prose as far as the deck is concerned. */
-function blockOf(token: Token, previous: Token | null, lexer: Lexer, line: number, warnings: ParseWarning[]): Block | null {
+function blockOf(token: Token, lexer: Lexer, line: number, warnings: ParseWarning[]): Block | null {
   switch (token.type) {
     case "paragraph":
       return figure(lexer, token as Tokens.Paragraph, line);
     case "list":
-      return list(token as Tokens.List, previous);
+      return list(token as Tokens.List);
     case "table": {
       const t = token as Tokens.Table;
       return {
@@ -186,15 +184,12 @@ function imageRef(token: Tokens.Image, line: number): ImageRef {
 }
 
 /**
- * A list, unless it numbers the essay's points: a loose ordered list (items apart, as paragraphs
- * are) whose every item opens like a point (`1.`), not introduced by a line ending in a colon.
+ * A list, unless it numbers the essay's points: an ordered list whose every item opens like a point
+ * (`1.`) is read by the structure rules, as the same lines in a plain-text essay are.
  */
-function list(token: Tokens.List, previous: Token | null): Block | null {
-  const introduced = previous?.type === "paragraph" && /[:：]\s*$/.test(previous.raw);
+function list(token: Tokens.List): Block | null {
   const numbersPoints =
     token.ordered &&
-    token.loose &&
-    !introduced &&
     token.items.every((item) => matchPoint(item.raw.trim()) !== null || matchPlainHeading(item.raw.trim()) !== null);
   if (numbersPoints) return null;
   // An item that is a heading or a point marker of its own would hide the essay's structure.

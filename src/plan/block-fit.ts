@@ -3,8 +3,7 @@
  * planner can place blocks without a browser. The sizes mirror templates/blocks.css: change both
  * together. Like the rest of the model, it errs towards taller: `essay-deck check` measures the truth.
  */
-import type { SlideBlock } from "../model/deck.js";
-import type { SlideSize } from "../model/deck.js";
+import type { SlideBlock, SlideSize } from "../model/deck.js";
 import { charsPerLine, linesOf, textWidth } from "../text/width.js";
 import { BASE_FONT_PX, BODY_SCALES, contentWidth, type TextStyle } from "./fit.js";
 

@@ -1,6 +1,7 @@
 /** Outline → Deck: which slides, their titles, bullets and notes. Pure. */
-import { DEFAULT_SLIDE_SIZE, type Deck, type DeckLayout, type Slide, type SlideSize } from "../model/deck.js";
+
 import type { ImageFile } from "../model/blocks.js";
+import { DEFAULT_SLIDE_SIZE, type Deck, type DeckLayout, type Slide, type SlideSize } from "../model/deck.js";
 import type { Outline, Part } from "../model/outline.js";
 import { stripEmphasis } from "../text/emphasis.js";
 import { type DeckWords, languageOf } from "../text/languages/index.js";
@@ -100,13 +101,7 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
   };
 }
 
-function planPart(
-  part: Part,
-  n: number,
-  fit: FitContext,
-  words: DeckWords,
-  blocks: BlockContext | null,
-): Slide[] {
+function planPart(part: Part, n: number, fit: FitContext, words: DeckWords, blocks: BlockContext | null): Slide[] {
   const clean = fit.clean;
   const slides: Slide[] = [];
   const untitled = part.title === "";

@@ -62,12 +62,13 @@ describe("the Markdown blocks of an essay", () => {
     expect(photo?.images).toEqual([{ src: "photo.png", alt: "一張照片", title: "照片說明", line: 61 }]);
   });
 
-  it("keeps numbered points written as a loose 1. 2. list, and makes a tight or introduced list a list", () => {
-    const points = md("## 一、部分\n\n1. 第一個論點。\n\n2. 第二個論點。\n");
+  it("reads a 1. 2. list whose items open like points as numbered points, and a bulleted list as a list", () => {
+    const points = md("## 一、部分\n\n1. 第一個論點。\n2. 第二個論點。\n");
     expect(points.parts[0]?.points.map((p) => p.label)).toEqual(["1", "2"]);
-    const steps = md("## 一、部分\n\n第一,步驟如下：\n\n1. 安裝。\n2. 設定。\n");
+    expect(points.blocks).toBeUndefined();
+    const steps = md("## 一、部分\n\n第一,步驟如下：\n\n- 安裝。\n- 設定。\n");
     expect(steps.parts[0]?.points.map((p) => p.label)).toEqual(["第一"]);
-    expect(steps.blocks?.[0]?.block?.kind).toBe("list");
+    expect(steps.blocks?.[0]?.block).toEqual({ kind: "list", ordered: false, items: [{ text: "安裝。" }, { text: "設定。" }] });
   });
 
   it("reads an indented paragraph as prose, and an unclosed fence as text with a warning", () => {
