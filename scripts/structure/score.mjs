@@ -132,12 +132,10 @@ function stringsIn(value, skip, out = []) {
  * its text without # marks or emphasis). `holder` is an Outline (less its own paragraph list) or a Deck.
  */
 export function unplaced(paragraphs, holder) {
-  const skip = new Set(["paragraphs", "warnings", "meta", "lang", "format", "label", "phrases", "speaking", "fit"]);
-  const placed = stringsIn(holder, skip);
-  // Outline parts keep their paragraphs under `paragraphs` too (points): walk those separately.
-  const nested = [];
-  for (const part of holder.parts ?? []) for (const pt of part.points ?? []) nested.push(...(pt.paragraphs ?? []));
-  const bag = bagOf([...placed, ...nested]);
+  const skip = new Set(["warnings", "meta", "lang", "format", "label", "phrases", "speaking", "fit"]);
+  // The holder's own list of every paragraph is what is checked, not a placement (a point's is).
+  const { paragraphs: _all, ...placements } = holder;
+  const bag = bagOf(stringsIn(placements, skip));
   const left = [];
   for (const p of paragraphs) {
     const heading = HEADING_LINE.exec(p)?.[1];
@@ -165,7 +163,7 @@ export function scoreEssay({ slug, expected, outline, deck, bodyText }) {
   const expectedPoints = expected.parts.flatMap((p) => p.points);
   const parts = measure(found.headings, expectedHeadings);
   const points = measure(found.points, expectedPoints);
-  const lostFromOutline = unplaced(outline.paragraphs, { ...outline, paragraphs: undefined });
+  const lostFromOutline = unplaced(outline.paragraphs, outline);
   const lostFromDeck = deck ? unplaced(outline.paragraphs, deck) : [];
   const noSpace = (t) => t.replace(/\s/g, "");
   const charactersKept = bodyText === undefined || noSpace(outline.paragraphs.join("")) === noSpace(bodyText);
