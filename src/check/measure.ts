@@ -152,6 +152,16 @@ async function measureInPage(floors: Floors): Promise<InPage> {
       }
       request.chars.push(text);
     }
+    // Images have no text to walk, but stick out of a slide as surely.
+    for (const img of slide.querySelectorAll("img")) {
+      if (img.closest("aside.notes")) continue;
+      const r = img.getBoundingClientRect();
+      const past = Math.max(limit.left - r.left, limit.top - r.top, r.right - limit.right, r.bottom - limit.bottom);
+      if (past > 1) {
+        overflowPx = Math.max(overflowPx, past / scale);
+        overflowing.add(describe(img));
+      }
+    }
     if (overflowing.size > 0 && overflowPx === 0) overflowPx = 1;
     out.push({
       id: slide.id,

@@ -11,7 +11,7 @@ const md = (text: string) => parseEssay(text, { format: "markdown" });
 
 describe("the Markdown blocks of an essay", () => {
   it("keeps the structure: parts, points, and each block as a paragraph of its point, verbatim", () => {
-    expect(outline.parts.map((p) => p.heading)).toEqual(["圖片與列表", "表格、引文與程式碼", "只有圖片的段落"]);
+    expect(outline.parts.map((p) => p.heading)).toEqual(["圖片與列表", "表格、引文與程式碼", "只有圖片的段落", "長表格"]);
     expect(outline.parts[0]?.points.map((p) => p.label)).toEqual(["第一", "第二", "第三"]);
     expect(outline.parts[0]?.points[1]?.paragraphs).toEqual([
       "第二,計畫分為三個步驟。每一步都有負責人。",
@@ -33,6 +33,7 @@ describe("the Markdown blocks of an essay", () => {
       [49, "code"],
       [55, "container"],
       [61, "image"],
+      [68, "table"],
     ]);
     expect(byKind.image?.block).toEqual({ kind: "image", images: [{ src: "chart.png", alt: "成長趨勢圖", line: 19 }] });
     expect(byKind.list?.block).toEqual({
@@ -58,7 +59,7 @@ describe("the Markdown blocks of an essay", () => {
   });
 
   it("reads every image's line, and a title after its path", () => {
-    const photo = (outline.blocks ?? []).at(-1);
+    const photo = (outline.blocks ?? []).find((b) => b.block?.kind === "image" && b.line === 61);
     expect(photo?.images).toEqual([{ src: "photo.png", alt: "一張照片", title: "照片說明", line: 61 }]);
   });
 
