@@ -1,5 +1,5 @@
 /** Find and read the essay: the only place that turns bytes from disk into essay text. */
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { type Dirent, existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { DeckError, ExitCode } from "../errors.js";
 import type { EssayFormat } from "../model/outline.js";
@@ -41,12 +41,7 @@ export function resolveInput(input: string | undefined, cwd: string): string {
   } catch (e) {
     throw new DeckError(`cannot read folder ${full}: ${(e as NodeJS.ErrnoException).code ?? e}`, ExitCode.inputMissing);
   }
-  // A dangling link or an unreadable entry is simply not an essay.
-  const isFile = (f: string): boolean => statSync(path.join(full, f), { throwIfNoEntry: false })?.isFile() ?? false;
-  const essays = names
-    .filter((f) => ESSAY_EXTENSIONS.includes(path.extname(f).toLowerCase()) && !/^(?:readme\.|\.)/i.test(f))
-    .filter(isFile)
-    .sort();
+  const essays = essayNames(full, names);
   if (essays.length === 1) return path.join(full, essays[0] as string);
   if (essays.length === 0) {
     throw new DeckError(`no essay (.txt or .md) in folder ${full}: pass the essay file itself`, ExitCode.inputMissing);
@@ -55,6 +50,49 @@ export function resolveInput(input: string | undefined, cwd: string): string {
     `${essays.length} essays in folder ${full} (${essays.join(", ")}): pass the one you mean`,
     ExitCode.inputMissing,
   );
+}
+
+/** The essay files among a folder's entries, sorted: a README, a hidden file or a dangling link is none. */
+function essayNames(dir: string, names: string[]): string[] {
+  const isFile = (f: string): boolean => statSync(path.join(dir, f), { throwIfNoEntry: false })?.isFile() ?? false;
+  return names
+    .filter((f) => ESSAY_EXTENSIONS.includes(path.extname(f).toLowerCase()) && !/^(?:readme\.|\.)/i.test(f))
+    .filter(isFile)
+    .sort();
+}
+
+/** True when the input names a folder (rather than one essay file). */
+export function isFolder(input: string | undefined, cwd: string): boolean {
+  return statSync(path.resolve(cwd, input ?? "content"), { throwIfNoEntry: false })?.isDirectory() ?? false;
+}
+
+/** Folders a recursive walk never enters: hidden ones, dependencies, and the output folder itself. */
+const SKIPPED_FOLDERS = /^(?:\.|node_modules$)/;
+
+/**
+ * Every essay in a folder (and its subfolders with `recursive`), as absolute paths in a stable order:
+ * a folder's own essays first, then its subfolders' by name. `exclude` (the output folder) is not entered.
+ */
+export function listEssays(dir: string, options: { recursive?: boolean; exclude?: string } = {}): string[] {
+  const found: string[] = [];
+  const walk = (folder: string): void => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch (e) {
+      throw new DeckError(`cannot read folder ${folder}: ${(e as NodeJS.ErrnoException).code ?? e}`, ExitCode.inputMissing);
+    }
+    found.push(...essayNames(folder, entries.map((e) => e.name)).map((f) => path.join(folder, f)));
+    if (!options.recursive) return;
+    const subfolders = entries
+      .filter((e) => e.isDirectory() && !SKIPPED_FOLDERS.test(e.name))
+      .map((e) => path.join(folder, e.name))
+      .filter((f) => !options.exclude || path.resolve(f) !== path.resolve(options.exclude))
+      .sort();
+    for (const sub of subfolders) walk(sub);
+  };
+  walk(dir);
+  return found;
 }
 
 export function readEssay(file: string, encoding?: string): EssaySource {

@@ -52,6 +52,11 @@ export interface RenderOptions {
   revealOptions?: Record<string, unknown>;
   allowHtml?: boolean;
   generator?: string;
+  /**
+   * The address the page links an asset of the output folder by (default: its path). A deck in a
+   * folder build links the shared reveal.js and themes one level up: `../assets/…`.
+   */
+  assetHref?: (path: string) => string;
 }
 
 const requireHandlebars = createRequire(import.meta.url);
@@ -105,6 +110,7 @@ export function renderDeck(deck: Deck, options: RenderOptions): OutputFile[] {
   }
   const page = compile("deck", options.templates.deck, "page");
   const { width, height } = deck.size;
+  const href = options.assetHref ?? ((p: string) => p);
   const revealConfig = {
     hash: true,
     slideNumber: "c/t",
@@ -121,8 +127,8 @@ export function renderDeck(deck: Deck, options: RenderOptions): OutputFile[] {
     lang: deck.lang,
     words: languageOf(deck.lang).deck,
     groups: groupSlides(deck),
-    stylesheets: [...options.reveal.css.map((a) => a.path), ...options.theme.stylesheets],
-    scripts: [options.reveal.script.path, ...options.reveal.plugins.map((a) => a.path)],
+    stylesheets: [...options.reveal.css.map((a) => a.path), ...options.theme.stylesheets].map(href),
+    scripts: [options.reveal.script.path, ...options.reveal.plugins.map((a) => a.path)].map(href),
     revealConfig,
     width,
     height,

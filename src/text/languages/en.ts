@@ -10,6 +10,14 @@ export const en: Language = {
     total: (t, n) => `Whole talk: about ${t} (${n} slides)`,
     time: (m, s) => (m > 0 ? `${m} min${s > 0 ? ` ${s} s` : ""}` : `${s} s`),
   },
+  site: {
+    heading: "Decks",
+    summary: (d, n) => `${d} deck${d === 1 ? "" : "s"}, ${n} slide${n === 1 ? "" : "s"}`,
+    slides: (n) => `${n} slide${n === 1 ? "" : "s"}`,
+    slidesPdf: "Slides PDF",
+    handoutPdf: "Handout PDF",
+    failed: "failed to build this time",
+  },
   handout: {
     pageOf: (page, total) => `Page ${page} of ${total}`,
     subject: "Handout",

@@ -4,7 +4,7 @@ import type { Language } from "./language.js";
 import { zhHans } from "./zh-Hans.js";
 import { zhHant } from "./zh-Hant.js";
 
-export type { DeckWords, HandoutWords, Language, TimingWords } from "./language.js";
+export type { DeckWords, HandoutWords, Language, SiteWords, TimingWords } from "./language.js";
 
 /** Tried in order: the first whose `matches` accepts a tag wins (zh-Hans before the zh catch-all). */
 const LANGUAGES: readonly Language[] = [zhHans, zhHant, en];

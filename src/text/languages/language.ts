@@ -12,6 +12,7 @@ export interface Language {
   deck: DeckWords;
   timing: TimingWords;
   handout: HandoutWords;
+  site: SiteWords;
   /** The budoux model that cuts headlines into phrases; none where lines break at spaces anyway. */
   phraseModel?: "zh-hans" | "zh-hant";
 }
@@ -39,4 +40,16 @@ export interface HandoutWords {
   subject: string;
   /** CSS font stack for the handout's notes and its header and footer. */
   fonts: string;
+}
+
+/** The index page of a folder build. */
+export interface SiteWords {
+  heading: string;
+  /** "3 decks, 61 slides" */
+  summary: (decks: number, slides: number) => string;
+  slides: (n: number) => string;
+  slidesPdf: string;
+  handoutPdf: string;
+  /** A deck whose essay failed to build this time. */
+  failed: string;
 }

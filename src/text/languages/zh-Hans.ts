@@ -10,6 +10,14 @@ export const zhHans: Language = {
     total: (t, n) => `全场预估讲述时间：约 ${t}（${n} 张幻灯片）`,
     time: (m, s) => (m > 0 ? `${m} 分${s > 0 ? ` ${s} 秒` : ""}` : `${s} 秒`),
   },
+  site: {
+    heading: "演示文稿",
+    summary: (d, n) => `${d} 份演示文稿，共 ${n} 张幻灯片`,
+    slides: (n) => `${n} 张幻灯片`,
+    slidesPdf: "幻灯片 PDF",
+    handoutPdf: "讲义 PDF",
+    failed: "这次未能构建",
+  },
   handout: {
     pageOf: (page, total) => `第 ${page} 页，共 ${total} 页`,
     subject: "讲义",

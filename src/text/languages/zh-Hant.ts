@@ -10,6 +10,14 @@ export const zhHant: Language = {
     total: (t, n) => `全場預估講述時間：約 ${t}（${n} 張投影片）`,
     time: (m, s) => (m > 0 ? `${m} 分${s > 0 ? ` ${s} 秒` : ""}` : `${s} 秒`),
   },
+  site: {
+    heading: "簡報",
+    summary: (d, n) => `${d} 份簡報，共 ${n} 張投影片`,
+    slides: (n) => `${n} 張投影片`,
+    slidesPdf: "投影片 PDF",
+    handoutPdf: "講義 PDF",
+    failed: "這次未能建置",
+  },
   handout: {
     pageOf: (page, total) => `第 ${page} 頁，共 ${total} 頁`,
     subject: "講義",
