@@ -144,7 +144,16 @@ export function deckFromEssay(loaded: LoadedEssay): Deck {
 }
 
 /** Render a deck with the settings' theme, templates and Reveal options. Reads templates and themes. */
-export function renderFiles(deck: Deck, loaded: LoadedEssay, allowHtml = false): OutputFile[] {
+/**
+ * Assets several decks share (a folder build): the copied files `isShared` accepts are linked
+ * through `prefix` (`../`), where the caller writes them once for all decks.
+ */
+export interface SharedAssets {
+  prefix: string;
+  isShared: (copyFrom: string) => boolean;
+}
+
+export function renderFiles(deck: Deck, loaded: LoadedEssay, allowHtml = false, shared?: SharedAssets): OutputFile[] {
   const s = loaded.settings;
   const cwd = loaded.settingsDir;
   const templateDir = s.templateDir ? path.resolve(cwd, s.templateDir) : undefined;
@@ -154,13 +163,19 @@ export function renderFiles(deck: Deck, loaded: LoadedEssay, allowHtml = false):
   const revealOptions: Record<string, unknown> = { ...s.reveal };
   if (s.slideNumber !== undefined) revealOptions.slideNumber = s.slideNumber;
   if (s.transition !== undefined) revealOptions.transition = s.transition;
+  const reveal = revealAssets();
+  const sharedPaths = new Set(
+    shared ? [reveal.script, ...reveal.css, ...reveal.plugins].filter((a) => shared.isShared(a.from)).map((a) => a.path) : [],
+  );
+  if (shared) for (const f of theme.files) if ("copyFrom" in f && shared.isShared(f.copyFrom)) sharedPaths.add(f.path);
   const files = renderDeck(deck, {
     templates: loadTemplates(templateDir),
     theme,
-    reveal: revealAssets(),
+    reveal,
     revealOptions,
     allowHtml,
     generator: `essay-deck ${packageVersion()}`,
+    ...(shared ? { assetHref: (p: string) => (sharedPaths.has(p) ? shared.prefix + p : p) } : {}),
   });
   return [...files, ...loaded.images.files];
 }

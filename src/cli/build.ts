@@ -3,6 +3,7 @@ import { type Command, Option } from "commander";
 import { type BuildOptions, build } from "../build.js";
 import { type Script, SETTING_KEYS, SETTINGS, type SettingRule } from "../config/settings.js";
 import { settingsFromFlags } from "../config/validate.js";
+import { isSiteInput } from "../io/input.js";
 import { displayPath } from "../io/paths.js";
 import type { DeckIdentity } from "../model/outline.js";
 import { HANDOUT_LAYOUTS } from "../pdf/handout.js";
@@ -12,6 +13,7 @@ import type { CliIO } from "./index.js";
 import { choiceOption } from "./index.js";
 import { createLogger } from "./log.js";
 import { runBuildWatch } from "./serve.js";
+import { runSiteBuild, type SiteFlags } from "./site.js";
 
 export interface BuildFlags extends DeckIdentity {
   output?: string;
@@ -68,6 +70,7 @@ export function registerBuild(program: Command, io: CliIO): void {
     .argument("[input]", "essay file (.txt or .md) or a folder holding one (default: ./content/)")
     .option("-o, --output <dir>", "output folder", "dist")
     .option("--allow-html", "let raw HTML in a Markdown essay through; it can run scripts, so only for essays you wrote yourself")
+    .option("-r, --recursive", "with a folder: build the essays of its subfolders too, keeping their layout")
     .option("-w, --watch", "rebuild on every save of the essay, its config, theme or templates (Ctrl-C stops)")
     .option("--pdf [file]", "also print the slides to PDF, one page a slide (default: <essay>.pdf beside index.html)")
     .option("--handout [file]", "also print a handout: each slide with its speaker notes (default: <essay>-handout.pdf)")
@@ -76,8 +79,9 @@ export function registerBuild(program: Command, io: CliIO): void {
     )
     .option("--browser-path <path>", "Chrome or Chromium to print with (default: found by itself)")
     .option("--browser-timeout <seconds>", "longest wait for the browser at any step", "60");
-  addEssayOptions(cmd).action(async (input: string | undefined, flags: BuildFlags & PdfFlags & { watch?: boolean }) => {
+  addEssayOptions(cmd).action(async (input: string | undefined, flags: SiteFlags & { watch?: boolean }) => {
     if (flags.watch) return runBuildWatch(input, flags, io);
+    if (isSiteInput(input, io.cwd, flags.recursive)) return runSiteBuild(input ?? "content", flags, io);
     const log = createLogger(io, flags.quiet);
     if (wantsPdf(flags)) checkPdfFlags(flags, io.cwd);
     const result = build(essayOptions(input, flags, io));

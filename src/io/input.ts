@@ -61,9 +61,14 @@ function essayNames(dir: string, names: string[]): string[] {
     .sort();
 }
 
-/** True when the input names a folder (rather than one essay file). */
-export function isFolder(input: string | undefined, cwd: string): boolean {
-  return statSync(path.resolve(cwd, input ?? "content"), { throwIfNoEntry: false })?.isDirectory() ?? false;
+/**
+ * True when the input is a folder built as a site: it holds more than one essay, or `recursive`
+ * asks for its subfolders too. A folder holding one essay builds that essay alone, as ever.
+ */
+export function isSiteInput(input: string | undefined, cwd: string, recursive = false): boolean {
+  const dir = path.resolve(cwd, input ?? "content");
+  if (!(statSync(dir, { throwIfNoEntry: false })?.isDirectory() ?? false)) return false;
+  return recursive || listEssays(dir).length > 1;
 }
 
 /** Folders a recursive walk never enters: hidden ones, dependencies, and the output folder itself. */
@@ -82,7 +87,12 @@ export function listEssays(dir: string, options: { recursive?: boolean; exclude?
     } catch (e) {
       throw new DeckError(`cannot read folder ${folder}: ${(e as NodeJS.ErrnoException).code ?? e}`, ExitCode.inputMissing);
     }
-    found.push(...essayNames(folder, entries.map((e) => e.name)).map((f) => path.join(folder, f)));
+    found.push(
+      ...essayNames(
+        folder,
+        entries.map((e) => e.name),
+      ).map((f) => path.join(folder, f)),
+    );
     if (!options.recursive) return;
     const subfolders = entries
       .filter((e) => e.isDirectory() && !SKIPPED_FOLDERS.test(e.name))

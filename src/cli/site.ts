@@ -1,0 +1,89 @@
+/** `build FOLDER`: every essay of a folder into a site, then their PDFs, then the index page. */
+import path from "node:path";
+import { DeckError, ExitCode } from "../errors.js";
+import { displayPath } from "../io/paths.js";
+import type { PdfFlags } from "../pdf/options.js";
+import { runPdfExport, wantsPdf } from "../pdf/run.js";
+import { buildSiteDecks, type SiteDeck, siteExitCode } from "../site/build.js";
+import { writeSiteIndex } from "../site/index-page.js";
+import { type BuildFlags, essayOptions } from "./build.js";
+import type { CliIO } from "./index.js";
+import { createLogger } from "./log.js";
+
+export interface SiteFlags extends BuildFlags, PdfFlags {
+  recursive?: boolean;
+  theme?: string;
+}
+
+/** Build a folder of essays; a failed essay fails the command with its exit code, after the others are built. */
+export async function runSiteBuild(input: string, flags: SiteFlags, io: CliIO): Promise<void> {
+  const log = createLogger(io, flags.quiet);
+  for (const [flag, value] of [
+    ["--pdf", flags.pdf],
+    ["--handout", flags.handout],
+  ] as const) {
+    if (typeof value === "string") {
+      throw new DeckError(
+        `${flag} ${value}: a folder build names each deck's PDF after its essay; pass ${flag} without a file name`,
+        ExitCode.usage,
+      );
+    }
+  }
+  const options = essayOptions(input, flags, io);
+  const result = buildSiteDecks({
+    ...options,
+    input,
+    recursive: flags.recursive,
+    progress: (line, deck) => {
+      log.info(line);
+      if (deck.status !== "failed") for (const w of deck.warnings) log.warn(`${deck.name}: ${w}`);
+    },
+  });
+  const indexOptions = { theme: options.flags?.theme, config: flags.config, cwd: io.cwd };
+  writeSiteIndex(result, indexOptions);
+  if (wantsPdf(flags)) {
+    const printed = await exportSitePdfs(result.decks, flags, io, log);
+    if (printed > 0) writeSiteIndex(result, indexOptions);
+  }
+  const count = (status: SiteDeck["status"]) => result.decks.filter((d) => d.status === status).length;
+  const failed = result.decks.filter((d) => d.status === "failed");
+  const parts = [
+    `${count("built")} built`,
+    `${count("unchanged")} unchanged`,
+    ...(failed.length ? [`${failed.length} failed`] : []),
+  ];
+  log.info(`${displayPath(path.join(result.outDir, "index.html"), io.cwd)}: ${result.decks.length} essays (${parts.join(", ")})`);
+  for (const d of failed) {
+    // A bug in essay-deck, not the essay's fault: its stack, as for a single build.
+    if (!(d.error instanceof DeckError))
+      io.stderr(`essay-deck: ${d.name}: internal error (a bug; please report it)\n${(d.error as Error)?.stack ?? d.error}\n`);
+  }
+  if (failed.length > 0) {
+    const names = failed.map((d) => d.name);
+    throw new DeckError(
+      `${failed.length} of ${result.decks.length} essays failed (${names.slice(0, 5).join(", ")}${names.length > 5 ? ", …" : ""}), each said why above; the others were built`,
+      siteExitCode(result.decks),
+    );
+  }
+}
+
+/** Each deck's PDFs, where they are missing or the deck was built again. Returns how many decks printed. */
+async function exportSitePdfs(decks: SiteDeck[], flags: SiteFlags, io: CliIO, log: ReturnType<typeof createLogger>) {
+  let printed = 0;
+  for (const d of decks) {
+    const record = d.record;
+    if (d.status === "failed" || !record) continue;
+    const want: Array<"slides" | "handout"> = [
+      ...(flags.pdf ? ["slides" as const] : []),
+      ...(flags.handout ? ["handout" as const] : []),
+    ];
+    const have = new Set(record.pdfs.map((p) => p.kind));
+    if (d.status === "unchanged" && want.every((k) => have.has(k))) continue;
+    const deck = d.deck;
+    if (!deck) continue; // unchanged deck missing a PDF: rebuilt on the next edit or with a clean folder
+    const written = await runPdfExport({ deck, outDir: d.outDir, essayPath: d.essayPath }, flags, io.cwd, log);
+    record.pdfs = written.map((w) => ({ kind: w.kind, file: path.basename(w.path) }));
+    printed++;
+  }
+  return printed;
+}

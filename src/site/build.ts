@@ -1,0 +1,220 @@
+/**
+ * A folder of essays → a site: each essay's deck in a folder of its own (`site/<name>/index.html`),
+ * reveal.js and the built-in themes written once under `site/assets/`, and `site/index.html` listing
+ * the decks. One essay failing does not stop the others; an essay that did not change is not built
+ * again (see state.ts).
+ */
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { type BuildOptions, deckFromEssay, type LoadedEssay, loadEssay, renderFiles } from "../build.js";
+import { CONFIG_FILE } from "../config/load.js";
+import { DeckError, ExitCode } from "../errors.js";
+import { listEssays } from "../io/input.js";
+import { packageRoot, packageVersion, revealDist, templatesDir } from "../io/paths.js";
+import { isSafeRelative, writeDeck } from "../io/write.js";
+import type { Deck } from "../model/deck.js";
+import type { OutputFile } from "../render/index.js";
+import { siteNames, upToSite } from "./names.js";
+import {
+  type DeckRecord,
+  type DeckSummary,
+  generatorStamp,
+  hashOf,
+  readSiteState,
+  type SiteState,
+  sha256,
+  sourcesUnchanged,
+} from "./state.js";
+
+export interface SiteOptions extends Omit<BuildOptions, "input" | "keepHtml"> {
+  /** The folder of essays. */
+  input: string;
+  recursive?: boolean;
+  /** Called once an essay is done, with `[3/40] name: 23 slides`. */
+  progress?: (line: string, deck: SiteDeck) => void;
+}
+
+export interface SiteDeck {
+  name: string;
+  essayPath: string;
+  /** The deck's own folder inside the site. */
+  outDir: string;
+  status: "built" | "unchanged" | "failed";
+  /** Why it failed (a DeckError for the user's mistakes). */
+  error?: unknown;
+  /** The planned deck, when it was built this time. */
+  deck?: Deck;
+  /** What the index shows: this build's, or the last good build's for an unchanged or failed essay. */
+  record?: DeckRecord;
+  warnings: string[];
+}
+
+export interface SiteResult {
+  root: string;
+  outDir: string;
+  decks: SiteDeck[];
+  /** Files shared by the decks (reveal.js, themes), by path inside the site. */
+  shared: Map<string, string>;
+  state: SiteState;
+}
+
+/** Files of essay-deck's own (reveal.js, built-in themes and stylesheets): the same for every deck, so shared. */
+export function isPackageFile(copyFrom: string): boolean {
+  const inside = (dir: string) => {
+    const rel = path.relative(dir, copyFrom);
+    return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
+  };
+  return inside(templatesDir) || inside(revealDist());
+}
+
+/** Build every essay of a folder into its own deck folder; the caller then writes the index (writeSiteIndex). */
+export function buildSiteDecks(options: SiteOptions): SiteResult {
+  const cwd = options.cwd ?? process.cwd();
+  const root = path.resolve(cwd, options.input);
+  const outDir = path.resolve(cwd, options.outDir ?? "dist");
+  const essays = siteNames(root, listEssays(root, { recursive: options.recursive, exclude: outDir }));
+  if (essays.length === 0) {
+    throw new DeckError(`no essay (.txt or .md) in folder ${root}: add essays, or pass one essay file`, ExitCode.inputMissing);
+  }
+  const rootConfig = path.join(root, CONFIG_FILE);
+  const previous = readSiteState(outDir);
+  const state: SiteState = { generator: "essay-deck", decks: Object.create(null) };
+  const shared = new Map<string, string>();
+  const stamp = generatorStamp(packageRoot, packageVersion());
+  const decks: SiteDeck[] = essays.map((essay, i) => {
+    const deckDir = path.join(outDir, ...essay.name.split("/"));
+    const done: SiteDeck = { name: essay.name, essayPath: essay.path, outDir: deckDir, status: "failed", warnings: [] };
+    try {
+      // A config file in the folder applies to every essay that has none beside it.
+      const ownConfig = existsSync(path.join(path.dirname(essay.path), CONFIG_FILE));
+      const config = options.config ?? (!ownConfig && existsSync(rootConfig) ? rootConfig : undefined);
+      const configFile = config ? path.resolve(cwd, config) : path.join(path.dirname(essay.path), CONFIG_FILE);
+      const key = sha256(
+        JSON.stringify([
+          stamp,
+          essay.name,
+          hashOf(essay.path),
+          hashOf(configFile),
+          options.flags ?? {},
+          options.encoding ?? null,
+          Boolean(options.allowHtml),
+        ]),
+      );
+      const before = previous.decks[essay.name];
+      if (
+        before &&
+        before.key === key &&
+        hashOf(path.join(deckDir, "index.html")) === before.index &&
+        sourcesUnchanged(before.sources)
+      ) {
+        Object.assign(done, { status: "unchanged", record: before });
+        for (const [p, from] of Object.entries(sharedOf(before))) shared.set(p, from);
+      } else {
+        const loaded = loadEssay({ ...options, input: essay.path, cwd, config });
+        done.warnings = loaded.warnings;
+        const deck = deckFromEssay(loaded);
+        const files = renderFiles(deck, loaded, options.allowHtml, { prefix: upToSite(essay.name), isShared: isPackageFile });
+        const own = files.filter((f) => !("copyFrom" in f && isPackageFile(f.copyFrom)));
+        const written = writeDeck(deckDir, own);
+        const sharedHere: Record<string, string> = {};
+        for (const f of files) if ("copyFrom" in f && isPackageFile(f.copyFrom)) sharedHere[f.path] = f.copyFrom;
+        for (const [p, from] of Object.entries(sharedHere)) shared.set(p, from);
+        Object.assign(done, {
+          status: "built",
+          deck,
+          record: {
+            key,
+            sources: sourcesOf(loaded, files),
+            index: written.sha256["index.html"] ?? "",
+            summary: summarize(deck),
+            pdfs: before?.pdfs.filter((p) => existsSync(path.join(deckDir, p.file))) ?? [],
+            ...(before?.thumbnail ? { thumbnail: before.thumbnail } : {}),
+            shared: sharedHere,
+          } satisfies DeckRecord,
+        });
+      }
+    } catch (e) {
+      done.error = e;
+      // The index keeps listing the last deck that built, marked as failed this time.
+      const before = previous.decks[essay.name];
+      if (before) done.record = before;
+    }
+    if (done.record) state.decks[essay.name] = done.record;
+    options.progress?.(`[${i + 1}/${essays.length}] ${essay.name}: ${describe(done)}`, done);
+    return done;
+  });
+  return { root, outDir, decks, shared, state };
+}
+
+function describe(d: SiteDeck): string {
+  if (d.status === "failed") {
+    const why = d.error instanceof DeckError ? d.error.message : `internal error: ${(d.error as Error)?.message ?? d.error}`;
+    return `failed: ${why}`;
+  }
+  const slides = d.record?.summary.slides ?? 0;
+  return d.status === "unchanged" ? `unchanged (${slides} slides)` : `${slides} slides`;
+}
+
+function summarize(deck: Deck): DeckSummary {
+  const seconds = deck.slides.reduce((sum, s) => sum + (s.kind === "title" ? 0 : (s.speaking?.seconds ?? 0)), 0);
+  const title = deck.slides[0];
+  const own = title?.kind === "title" ? (title.speaking?.seconds ?? 0) : 0;
+  return {
+    title: deck.title,
+    ...(deck.subtitle ? { subtitle: deck.subtitle } : {}),
+    ...(deck.author ? { author: deck.author } : {}),
+    ...(deck.date ? { date: deck.date } : {}),
+    lang: deck.lang,
+    slides: deck.slides.length,
+    seconds: seconds + own,
+    size: deck.size,
+  };
+}
+
+/** Every file the deck was made from besides the essay and its config, with its hash. */
+function sourcesOf(loaded: LoadedEssay, files: OutputFile[]): Record<string, string> {
+  const sources: Record<string, string> = {};
+  for (const f of files) {
+    if (!("copyFrom" in f)) continue;
+    const h = hashOf(f.copyFrom);
+    if (h) sources[f.copyFrom] = h;
+  }
+  const s = loaded.settings;
+  if (s.templateDir)
+    for (const file of filesUnder(path.resolve(loaded.settingsDir, s.templateDir))) {
+      const h = hashOf(file);
+      if (h) sources[file] = h;
+    }
+  return sources;
+}
+
+/** Every file in a folder and its subfolders (a user's templates: a few dozen at most). */
+function filesUnder(dir: string): string[] {
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.join(e.parentPath, e.name))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The shared files a deck linked, as recorded. The record comes from the disk, so only files of
+ * essay-deck's own, at plain paths under assets/, are taken from it.
+ */
+function sharedOf(record: DeckRecord): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [p, from] of Object.entries(record.shared ?? {})) {
+    if (typeof from === "string" && isSafeRelative(p) && p.startsWith("assets/") && isPackageFile(from)) out[p] = from;
+  }
+  return out;
+}
+
+/** The exit code of a folder build: the first failed essay's, or 0. */
+export function siteExitCode(decks: readonly SiteDeck[]): number {
+  const failed = decks.find((d) => d.status === "failed");
+  if (!failed) return ExitCode.ok;
+  return failed.error instanceof DeckError ? failed.error.exitCode : ExitCode.internal;
+}
