@@ -7,7 +7,7 @@ import { isSiteInput } from "../io/input.js";
 import { displayPath } from "../io/paths.js";
 import type { DeckIdentity } from "../model/outline.js";
 import { HANDOUT_LAYOUTS } from "../pdf/handout.js";
-import { checkPdfFlags, type PdfFlags } from "../pdf/options.js";
+import { checkPdfFlags } from "../pdf/options.js";
 import { runPdfExport, wantsPdf } from "../pdf/run.js";
 import type { CliIO } from "./index.js";
 import { choiceOption } from "./index.js";
