@@ -1,4 +1,5 @@
 /** The pipeline with its edges: read the essay and settings, parse → plan → render, write the deck. */
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { loadConfig } from "./config/load.js";
 import type { DeckSettings } from "./config/settings.js";
@@ -17,6 +18,7 @@ import type { Outline } from "./model/outline.js";
 import { parseEssay } from "./parse/index.js";
 import { planDeck } from "./plan/index.js";
 import { type OutputFile, renderDeck, type ThemeFiles } from "./render/index.js";
+import { SITE_STATE } from "./site/state.js";
 import { DEFAULT_THEME } from "./themes.js";
 
 export interface LoadOptions {
@@ -199,6 +201,12 @@ export function build(options: BuildOptions = {}): BuildResult {
     files.some((f) => path.join(outDir, f.path) === loaded.essayPath)
   ) {
     throw new DeckError(`the essay ${loaded.essayPath} would be overwritten: pass another folder with -o`, ExitCode.output);
+  }
+  if (existsSync(path.join(outDir, SITE_STATE))) {
+    throw new DeckError(
+      `${outDir} holds the decks of a folder of essays: pass another folder with -o for a single essay's deck`,
+      ExitCode.output,
+    );
   }
   const written = writeDeck(outDir, files);
   const page = options.keepHtml ? files.find((f) => f.path === "index.html") : undefined;

@@ -11,7 +11,7 @@ import { CONFIG_FILE } from "../config/load.js";
 import { DeckError, ExitCode } from "../errors.js";
 import { listEssays } from "../io/input.js";
 import { packageRoot, packageVersion, revealDist, templatesDir } from "../io/paths.js";
-import { isSafeRelative, writeDeck } from "../io/write.js";
+import { isSafeRelative, MANIFEST, readManifest, writeDeck } from "../io/write.js";
 import type { Deck } from "../model/deck.js";
 import type { OutputFile } from "../render/index.js";
 import { siteNames, upToSite } from "./names.js";
@@ -21,6 +21,7 @@ import {
   generatorStamp,
   hashOf,
   readSiteState,
+  SITE_STATE,
   type SiteState,
   sha256,
   sourcesUnchanged,
@@ -76,6 +77,7 @@ export function buildSiteDecks(options: SiteOptions): SiteResult {
   if (essays.length === 0) {
     throw new DeckError(`no essay (.txt or .md) in folder ${root}: add essays, or pass one essay file`, ExitCode.inputMissing);
   }
+  refuseSingleDeck(outDir);
   const rootConfig = path.join(root, CONFIG_FILE);
   const previous = readSiteState(outDir);
   const state: SiteState = { generator: "essay-deck", decks: Object.create(null) };
@@ -144,6 +146,19 @@ export function buildSiteDecks(options: SiteOptions): SiteResult {
     return done;
   });
   return { root, outDir, decks, shared, state };
+}
+
+/**
+ * A site is not written over the deck of a single essay (its index.html would become the site's):
+ * the user picks another folder, or removes the old deck.
+ */
+function refuseSingleDeck(outDir: string): void {
+  if (!existsSync(path.join(outDir, MANIFEST)) || existsSync(path.join(outDir, SITE_STATE))) return;
+  if (!readManifest(outDir).has("index.html")) return;
+  throw new DeckError(
+    `${outDir} holds the deck of a single essay: pass another folder with -o for the decks of a folder, or delete that deck first`,
+    ExitCode.output,
+  );
 }
 
 function describe(d: SiteDeck): string {

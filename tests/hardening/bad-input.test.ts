@@ -46,15 +46,16 @@ describe("bad input leaves the earlier deck alone", () => {
       message: /no essay \(\.txt or \.md\) in folder .*: pass the essay file itself/,
     },
     {
-      name: "a folder with two essays",
+      name: "a folder of essays into the folder of a single deck",
       args: () => {
         mkdirSync(path.join(work, "two"), { recursive: true });
         writeFileSync(path.join(work, "two", "a.txt"), "一、甲\n第一,乙。");
         writeFileSync(path.join(work, "two", "b.md"), "# B");
         return ["two"];
       },
-      code: ExitCode.inputMissing,
-      message: /2 essays in folder .*\(a\.txt, b\.md\): pass the one you mean/,
+      // A folder of essays builds a site, which is not written over the deck of one essay.
+      code: ExitCode.output,
+      message: /dist holds the deck of a single essay: pass another folder with -o/,
     },
     { name: "an empty file", args: () => [essay("empty.txt", "")], code: ExitCode.inputInvalid, message: /empty\.txt is empty/ },
     {

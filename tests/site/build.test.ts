@@ -145,6 +145,15 @@ describe("build FOLDER: a deck per essay and an index page", () => {
     expect(existsSync(path.join(out, "assets", "passwd"))).toBe(false);
   });
 
+  it("a single essay's deck is not written over a site, nor a site over a single deck", async () => {
+    const dir = essays();
+    const out = path.join(tempDir(), "site");
+    expect((await run(["build", dir, "-o", out], dir)).code).toBe(0);
+    const site = snapshot(out);
+    expectUserError(await run(["build", referenceEssay, "-o", out], dir), 6, /holds the decks of a folder of essays/);
+    expect(snapshot(out)).toEqual(site);
+  });
+
   it("--pdf with a file name is refused for a folder: each deck's PDF is named after its essay", async () => {
     const dir = essays();
     const r = await run(["build", dir, "-o", path.join(tempDir(), "site"), "--pdf", "all.pdf"], dir);
