@@ -10,8 +10,9 @@ export interface LaunchRequest {
   /** Bounds the launch and, by default, every later wait (ms). */
   timeout?: number;
   /**
-   * Let Puppeteer close the browser on Ctrl-C and exit the process (its default). The PDF export
-   * passes false: it handles the signals itself, to clean up and return its own exit code.
+   * Let Puppeteer close the browser on Ctrl-C and exit the process (its default). A command's
+   * browser session (session.ts) passes false: it handles the signals itself, to clean up and
+   * return its own exit code.
    */
   handleSignals?: boolean;
 }
@@ -84,27 +85,3 @@ const isFile = (file: string): boolean => {
 
 /** The first line of an error's message: browser errors carry a page of log after it. */
 export const firstLine = (e: unknown): string => String(e instanceof Error ? e.message : e).split("\n")[0] ?? "";
-
-/**
- * Ctrl-C or SIGTERM while a command drives a browser: remember it and end the browser, so whatever
- * the command awaits fails at once and its finally blocks (close, clean up) still run. Puppeteer's own
- * handlers would end the process first: launch with `handleSignals: false`.
- */
-export function interruptible(browser: () => Browser | null): { readonly interrupted: boolean; dispose(): void } {
-  const state = { interrupted: false };
-  const onSignal = () => {
-    state.interrupted = true;
-    browser()?.process()?.kill("SIGKILL");
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
-  return {
-    get interrupted() {
-      return state.interrupted;
-    },
-    dispose() {
-      process.off("SIGINT", onSignal);
-      process.off("SIGTERM", onSignal);
-    },
-  };
-}

@@ -3,11 +3,9 @@
  * text set smaller than the readable floor, and characters no installed font can draw. The only
  * browser code of `check`; the verdict and the report are pure (report.ts).
  */
-import { pathToFileURL } from "node:url";
-import type { Browser, Page } from "puppeteer-core";
+import type { Page } from "puppeteer-core";
 import { type GlyphRequest, glyphsOf, missingGlyphsInPage } from "../browser/glyphs.js";
-import { firstLine } from "../browser/launch.js";
-import { DeckError, ExitCode } from "../errors.js";
+import { openDeckPage, type PageOpener } from "../browser/page.js";
 import { MIN_BODY_PX, MIN_TEXT_PX } from "../plan/fit.js";
 
 export interface SlideMeasure {
@@ -47,28 +45,15 @@ export interface MeasureOptions {
   onWarning?: (message: string) => void;
 }
 
-/** Open `indexHtml` in a new page of `browser` and measure every slide. */
-export async function measureDeck(browser: Browser, indexHtml: string, options: MeasureOptions): Promise<SlideMeasure[]> {
-  const page = await browser.newPage();
-  try {
-    const warn = options.onWarning ?? (() => {});
-    page.on("pageerror", (e) => warn(`page error: ${String((e as Error).message ?? e)}`));
-    page.on("requestfailed", (r) => warn(`request failed: ${r.url().slice(0, 120)}`));
+/** Open `indexHtml` in a new page at the slide's size and measure every slide. */
+export async function measureDeck(opener: PageOpener, indexHtml: string, options: MeasureOptions): Promise<SlideMeasure[]> {
+  const page = await openDeckPage(opener, indexHtml, {
+    timeout: options.timeout ?? 30_000,
+    warn: options.onWarning ?? (() => {}),
     // Reveal scales the slide into the window; a window of the slide's size keeps the scale near 1.
-    await page.setViewport({ width: options.width, height: options.height });
-    const timeout = options.timeout ?? 30_000;
-    try {
-      await page.goto(pathToFileURL(indexHtml).href, { waitUntil: "load", timeout });
-      // Scripts have run by "load": without Reveal by then, it never comes.
-      if (!(await page.evaluate("typeof window.Reveal !== 'undefined'"))) throw new Error("no Reveal on the page");
-      await page.waitForFunction("window.Reveal && Reveal.isReady()", { timeout });
-    } catch (e) {
-      const why = firstLine(e);
-      throw new DeckError(
-        `the deck did not start in the browser (${why}): check a --template-dir deck.hbs still loads reveal.js`,
-        ExitCode.browser,
-      );
-    }
+    viewport: { width: options.width, height: options.height },
+  });
+  try {
     return await probeGlyphs(page, await page.evaluate(measureInPage, options.floors ?? DEFAULT_FLOORS));
   } finally {
     await page.close();

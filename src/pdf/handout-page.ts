@@ -5,6 +5,7 @@
  * afterwards, from the slides PDF (see frames.ts).
  */
 import type { Page } from "puppeteer-core";
+import { bounded } from "../browser/page.js";
 import { DeckError, ExitCode } from "../errors.js";
 import type { Deck } from "../model/deck.js";
 import {
@@ -18,7 +19,6 @@ import {
   slideShare,
 } from "./handout.js";
 import { type HandoutBox, planNotesPages } from "./paginate.js";
-import { bounded } from "./view.js";
 
 /**
  * The print view's page size, in CSS pixels: the handout's frames take the shape of the slides PDF's

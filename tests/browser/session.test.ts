@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { withBrowser } from "../../src/browser/session.js";
+import { DeckError, ExitCode } from "../../src/errors.js";
+
+/** Whether a process still runs (signal 0 only asks). */
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const waitGone = async (pid: number): Promise<boolean> => {
+  for (let i = 0; i < 100 && alive(pid); i++) await new Promise((r) => setTimeout(r, 50));
+  return !alive(pid);
+};
+
+describe("one browser session", () => {
+  it("hands the browser to the work and closes it after", async () => {
+    let pid = 0;
+    const title = await withBrowser({ undone: "nothing done" }, async ({ browser }) => {
+      pid = browser.process()?.pid ?? 0;
+      const page = await browser.newPage();
+      await page.setContent("<title>in session</title>");
+      return page.title();
+    });
+    expect(title).toBe("in session");
+    expect(pid).toBeGreaterThan(0);
+    expect(await waitGone(pid)).toBe(true);
+  });
+
+  it("closes the browser when the work fails, and passes the failure on", async () => {
+    let pid = 0;
+    const failing = withBrowser({ undone: "nothing done" }, async ({ browser }) => {
+      pid = browser.process()?.pid ?? 0;
+      throw new DeckError("the work failed", ExitCode.browser);
+    });
+    await expect(failing).rejects.toMatchObject({ message: "the work failed", exitCode: ExitCode.browser });
+    expect(await waitGone(pid)).toBe(true);
+  });
+
+  it("turns Ctrl-C into exit 130: the browser ends at once, what the work awaits fails, the handlers go", async () => {
+    const before = process.listenerCount("SIGINT");
+    let pid = 0;
+    const interrupted = withBrowser({ undone: "nothing was done" }, async (session) => {
+      pid = session.browser.process()?.pid ?? 0;
+      const page = await session.browser.newPage();
+      expect(process.listenerCount("SIGINT")).toBe(before + 1);
+      process.emit("SIGINT");
+      expect(session.interrupted).toBe(true);
+      // The browser is gone: this never resolves normally.
+      await page.evaluate(() => new Promise(() => {}));
+    });
+    await expect(interrupted).rejects.toMatchObject({ message: "interrupted: nothing was done", exitCode: 130 });
+    expect(await waitGone(pid)).toBe(true);
+    expect(process.listenerCount("SIGINT")).toBe(before);
+  });
+
+  it("runs prepare before the launch and gives the work its result", async () => {
+    const order: string[] = [];
+    const got = await withBrowser(
+      {
+        undone: "nothing done",
+        prepare: () => {
+          order.push("prepare");
+          return 42;
+        },
+      },
+      async (_session, prepared) => {
+        order.push("work");
+        return prepared;
+      },
+    );
+    expect(got).toBe(42);
+    expect(order).toEqual(["prepare", "work"]);
+  });
+});
