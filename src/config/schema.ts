@@ -3,6 +3,9 @@ import { SETTING_KEYS, SETTINGS, type SettingRule } from "./settings.js";
 
 export type JsonSchema = Record<string, unknown>;
 
+/** Where `npm run build` writes the schema, relative to the package root (shipped in the package). */
+export const SCHEMA_FILE = "schema/essay-deck.config.schema.json";
+
 /** One setting's schema: its type, and its enum, pattern or range when it has one. */
 export function settingSchema(rule: SettingRule): JsonSchema {
   const schema: JsonSchema = { description: rule.description };
@@ -13,7 +16,7 @@ export function settingSchema(rule: SettingRule): JsonSchema {
   if (rule.pattern !== undefined) schema.pattern = rule.pattern;
   if (rule.minimum !== undefined) schema.minimum = rule.minimum;
   if (rule.maximum !== undefined) schema.maximum = rule.maximum;
-  if (rule.type === "string" && !rule.enum && !rule.pattern) schema.minLength = 1;
+  if (rule.reservedKeys) schema.propertyNames = { not: { enum: [...rule.reservedKeys] } };
   return schema;
 }
 

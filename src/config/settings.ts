@@ -33,6 +33,8 @@ export interface SettingRule {
   enum?: readonly (string | boolean)[];
   /** A regular expression a string value matches (JSON Schema `pattern`). */
   pattern?: string;
+  /** Keys an object value may not hold, because essay-deck sets them itself (JSON Schema `propertyNames`). */
+  reservedKeys?: readonly string[];
   minimum?: number;
   maximum?: number;
   /** What the setting does, for people: the schema's description. */
@@ -54,7 +56,11 @@ export const LAYOUTS: readonly DeckLayout[] = ["flat", "stacked"];
 export const SLIDE_NUMBER_FORMATS = ["c/t", "c", "h.v", "h/v"] as const;
 
 /** A BCP 47 language tag as decks use them: zh-Hant, zh-Hans, zh-TW, en, en-GB. */
-export const isLanguageTag = (value: string): boolean => /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(value);
+const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+export const isLanguageTag = (value: string): boolean => LANGUAGE_TAG.test(value);
+
+/** Text that is not blank: what `nonEmpty` below accepts (JavaScript's \s is what trim() removes). */
+const NON_BLANK = "\\S";
 
 /** A speaking pace (characters or words per minute), or null when it is not a sensible one. */
 export function parseRate(value: unknown): number | null {
@@ -62,15 +68,19 @@ export function parseRate(value: unknown): number | null {
   return typeof n === "number" && Number.isFinite(n) && n >= 20 && n <= 2000 ? n : null;
 }
 
-/** `16:9` → 1280×720, `4:3` → 960×720, `WxH` as given. */
+/** 320 to 4096 (a width) and 240 to 4096 (a height), in three or four digits (a leading zero allowed). */
+const WIDTH = "0?(?:3[2-9]\\d|[4-9]\\d\\d)|[1-3]\\d{3}|40[0-8]\\d|409[0-6]";
+const HEIGHT = "0?(?:2[4-9]\\d|[3-9]\\d\\d)|[1-3]\\d{3}|40[0-8]\\d|409[0-6]";
+/** A slide size, range included, as one pattern: parseSize reads it, and the JSON Schema says the same. */
+const SLIDE_SIZE = new RegExp(`^(?:16:9|4:3|(${WIDTH})[xX](${HEIGHT}))$`);
+
+/** `16:9` → 1280×720, `4:3` → 960×720, `WxH` as given (320–4096 × 240–4096). */
 export function parseSize(value: string): SlideSize | null {
+  const m = SLIDE_SIZE.exec(value);
+  if (!m) return null;
   if (value === "16:9") return { ...DEFAULT_SLIDE_SIZE };
   if (value === "4:3") return { width: 960, height: 720 };
-  const m = /^(\d{3,4})x(\d{3,4})$/i.exec(value);
-  if (!m) return null;
-  const width = Number(m[1]);
-  const height = Number(m[2]);
-  return width >= 320 && height >= 240 && width <= 4096 && height <= 4096 ? { width, height } : null;
+  return { width: Number(m[1]), height: Number(m[2]) };
 }
 
 /** Reveal options that essay-deck's own keys set: giving them under "reveal" would contradict those. */
@@ -89,6 +99,7 @@ const oneOf =
 
 const text = (description: string, flag?: SettingRule["flag"]): SettingRule => ({
   type: "string",
+  pattern: NON_BLANK,
   description,
   allowed: "a non-empty string",
   flag,
@@ -118,6 +129,7 @@ export const SETTINGS = {
   }),
   date: {
     type: ["string", "number"],
+    pattern: NON_BLANK,
     description: "The date on the title slide, as it should read.",
     allowed: "a non-empty string",
     flag: { syntax: "--date <text>", help: "date on the title slide" },
@@ -125,7 +137,7 @@ export const SETTINGS = {
   },
   lang: {
     type: "string",
-    pattern: "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+    pattern: LANGUAGE_TAG.source,
     description: "The deck's language tag (zh-Hant, zh-Hans, en…); detected from the essay when not set.",
     allowed: "a language tag such as zh-Hant, zh-Hans or en",
     flag: { syntax: "--lang <tag>", help: "language of the deck: zh-Hant, zh-Hans, en… (default: detected)" },
@@ -154,7 +166,7 @@ export const SETTINGS = {
   },
   size: {
     type: "string",
-    pattern: "^(16:9|4:3|[0-9]{3,4}[xX][0-9]{3,4})$",
+    pattern: SLIDE_SIZE.source,
     description: "The slide size: 16:9 (1280×720, the default), 4:3 (960×720) or WIDTHxHEIGHT in pixels.",
     allowed: `"16:9", "4:3" or WIDTHxHEIGHT such as "1280x720"`,
     flag: { syntax: "--size <size>", help: "slide size: 16:9 (1280x720, default), 4:3 or WIDTHxHEIGHT" },
@@ -196,6 +208,7 @@ export const SETTINGS = {
     type: "object",
     description: "Options for Reveal.initialize (controls, progress, hash…), except width, height and plugins.",
     allowed: "an object of Reveal.js options",
+    reservedKeys: Object.keys(REVEAL_OWN),
     read: (value, problem) => {
       if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
       const reveal = safeObject(value as Record<string, unknown>);

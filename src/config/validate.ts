@@ -21,8 +21,13 @@ export function validateSettings(raw: unknown, source: string): Validated {
     return { settings, errors: [`${source}: expected an object of settings`], warnings };
   }
   for (const [key, value] of Object.entries(raw)) {
+    if (value === null || value === undefined) continue;
     // "$schema" points an editor at the file's JSON Schema: it is not a setting.
-    if (value === null || value === undefined || key === "$schema") continue;
+    if (key === "$schema") {
+      if (typeof value !== "string")
+        errors.push(`${source}: "$schema" must be the path or URL of a JSON Schema (got ${shown(value)})`);
+      continue;
+    }
     const rule = ruleFor(key);
     if (!rule) {
       warnings.push(`${source}: unknown key "${key.slice(0, 40)}" ignored (known: ${SETTING_KEYS.join(", ")})`);

@@ -4,10 +4,22 @@
  * can download a browser, reachable or not); PDF export finds the system's browser by itself.
  */
 import { type SpawnSyncReturns, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { configSchema, SCHEMA_FILE } from "../../src/config/schema.js";
 import { root } from "../helpers/paths.js";
 import { poppler } from "../helpers/pdf.js";
 
@@ -64,10 +76,16 @@ describe("the npm package, installed from its tarball into an empty project", ()
 
   it("builds the deck and its PDF with npx essay-deck, finding the system's browser by itself", () => {
     copyFileSync(path.join(installed, "content", "essay.zh-Hant.txt"), path.join(project, "essay.txt"));
+    // A config that names the shipped schema, as an editor would have it: no warning about "$schema".
+    const config = { $schema: `./node_modules/essay-deck/${SCHEMA_FILE}`, title: "裝好就能用", cpm: 260 };
+    writeFileSync(path.join(project, "essay-deck.config.json"), JSON.stringify(config, null, 2));
     const html = run(project, "npx", "--no", "--", "essay-deck", "build", "essay.txt", "-o", "deck");
     expect(html.status, output(html)).toBe(0);
     expect(html.stderr).toMatch(/22 slides/);
-    expect(readFileSync(path.join(project, "deck", "index.html"), "utf8")).toContain("DeepSeek");
+    expect(html.stderr).not.toMatch(/warning|unknown key/i);
+    const page = readFileSync(path.join(project, "deck", "index.html"), "utf8");
+    expect(page).toContain("DeepSeek");
+    expect(page).toContain("裝好就能用");
     const pdf = run(project, "npx", "--no", "--", "essay-deck", "build", "essay.txt", "-o", "deck", "--pdf", "-q");
     expect(pdf.status, output(pdf)).toBe(0);
     expect(pdf.stderr).toBe("");
@@ -103,6 +121,17 @@ describe("the npm package, installed from its tarball into an empty project", ()
     }
     expect(broken).toEqual([]);
     expect(links).toBeGreaterThan(8);
+  });
+
+  it("ships the config file's JSON Schema, made by the build from the validator's table", () => {
+    const shipped = JSON.parse(readFileSync(path.join(installed, SCHEMA_FILE), "utf8"));
+    expect(shipped).toEqual(configSchema());
+    // Reachable by package path too (package.json "exports"), for tools that resolve it that way.
+    const resolved = run(project, process.execPath, "-p", `require.resolve("essay-deck/${SCHEMA_FILE}")`);
+    expect(resolved.stdout.trim()).toBe(path.join(realpathSync(installed), SCHEMA_FILE));
+    const check = new Ajv2020({ allowUnionTypes: true }).compile(shipped);
+    expect(check(JSON.parse(readFileSync(path.join(project, "essay-deck.config.json"), "utf8")))).toBe(true);
+    expect(check({ layout: "grid" })).toBe(false);
   });
 
   it("ejects the templates with their data reference", () => {

@@ -8,6 +8,8 @@ export default function setup(): void {
     cwd: root,
     stdio: "inherit",
   });
-  // The rest of `npm run build`: the built-in templates, precompiled.
-  execFileSync(process.execPath, [path.join(root, "scripts", "precompile-templates.mjs")], { cwd: root, stdio: "ignore" });
+  // The rest of `npm run build`: the built-in templates, precompiled, and the config file's JSON Schema.
+  for (const script of ["precompile-templates.mjs", "config-schema.mjs"]) {
+    execFileSync(process.execPath, [path.join(root, "scripts", script)], { cwd: root, stdio: "ignore" });
+  }
 }
