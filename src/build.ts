@@ -81,6 +81,14 @@ export function loadEssay(options: LoadOptions = {}): LoadedEssay {
     resolveSettingPaths(fromFront.settings, path.dirname(essayPath)),
     { theme: DEFAULT_THEME, layout: "flat" },
   );
+  if (merged.title === undefined && parsed.title === null) {
+    // Never 未命名: the file's own name says more, and the warning says how to give a real one.
+    const stem = path.basename(essayPath).replace(/\.[^.]+$/, "");
+    warnings.push(
+      `${path.basename(essayPath)}: no title found, the deck is titled "${stem}": start the essay with a title line, a # heading or front matter "title:", or pass --title`,
+    );
+    merged.title = stem;
+  }
   let outline = parsed;
   let settings = merged;
   if (merged.script) {

@@ -62,9 +62,15 @@ export function formatTree(outline: Outline, continued: Map<string, number> = ne
   const top: Node[] = [
     ...(outline.preface.length ? [{ text: `preface: ${count(outline.preface.length, "paragraph")}`, children: [] }] : []),
     ...parts,
+    ...(outline.signature.length
+      ? [{ text: `signature: ${count(outline.signature.length, "line")} (in the last slide's notes)`, children: [] }]
+      : []),
     ...(outline.references.length ? [{ text: `references: ${outline.references.length}`, children: [] }] : []),
   ];
-  const lines = [`${outline.title ?? "(no title)"}  [${outline.lang}, ${count(outline.paragraphs.length, "paragraph")}]`];
+  const lines = [
+    `${outline.title ?? "(no title)"}  [${outline.lang}, ${count(outline.paragraphs.length, "paragraph")}]`,
+    ...describeStructure(outline.structure),
+  ];
   const draw = (nodes: Node[], indent: string) => {
     nodes.forEach((node, i) => {
       const last = i === nodes.length - 1;
@@ -74,4 +80,13 @@ export function formatTree(outline: Outline, continued: Map<string, number> = ne
   };
   draw(top, "");
   return `${lines.join("\n")}\n`;
+}
+
+/** What the structure reader chose and why, in a line or two above the tree. */
+export function describeStructure(s: Outline["structure"]): string[] {
+  const use = (u: { scheme: string; count: number }) => `${u.scheme} (${u.count})`;
+  const title = s.title ? `title: ${s.title}` : null;
+  const parts = `parts: ${s.parts ? use(s.parts) : "none (one part)"}`;
+  const points = `points: ${s.points.length ? s.points.map(use).join(", ") : "none (a slide per paragraph)"}`;
+  return [`structure: ${[title, parts, points].filter(Boolean).join(" · ")}`, ...s.notes.map((n) => `  ${n}`)];
 }

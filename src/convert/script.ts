@@ -13,7 +13,7 @@ export type TextConverter = (text: string) => string;
  * left too: its text (title, subtitle, author, date) reaches the deck only through the settings,
  * which convertSettings converts.
  */
-const NOT_TEXT = new Set(["lang", "format", "warnings", "theme", "extra", "meta", "src", "kind", "align", "name"]);
+const NOT_TEXT = new Set(["lang", "format", "warnings", "theme", "extra", "meta", "src", "kind", "align", "name", "structure"]);
 
 /** Every string of the essay's text converted to `script`, its lang set to match; the shape untouched (pure). */
 export function convertOutline(outline: Outline, convert: TextConverter, script: Script): Outline {

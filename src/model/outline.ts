@@ -47,6 +47,22 @@ export interface ParseWarning {
   message: string;
 }
 
+/** A numbering scheme the reader chose, named by one of its markers, and how many it numbers. */
+export interface SchemeUse {
+  scheme: string;
+  count: number;
+}
+
+/** How the essay's structure was read, in words: what `outline` says it chose, and why. */
+export interface StructureReading {
+  /** Where the title came from: front matter, a # heading, the first line; null when there is none. */
+  title: "front matter" | "heading" | "first line" | null;
+  parts: SchemeUse | null;
+  points: SchemeUse[];
+  /** Markers seen and not used as structure, and why. */
+  notes: string[];
+}
+
 export interface Outline {
   title: string | null;
   lang: string;
@@ -58,6 +74,9 @@ export interface Outline {
   /** The line that opened the references (參考文獻:), verbatim; null when there are none. */
   referencesHeading: string | null;
   references: string[];
+  /** Signature, dateline and publication notes after the essay's last paragraph, verbatim. */
+  signature: string[];
+  structure: StructureReading;
   warnings: ParseWarning[];
   /** Every paragraph of the source, in order, verbatim: what "nothing lost" is checked against. */
   paragraphs: string[];
@@ -81,4 +100,6 @@ export interface OutlineJson {
     closing: string[];
   }>;
   references: string[];
+  signature?: string[];
+  structure: StructureReading;
 }

@@ -1,22 +1,25 @@
 /** Essay text → Outline. Pure: no file system, no process. */
-import type { EssayFormat, EssayMeta, Outline, OutlineJson, ParseWarning, Part, Point } from "../model/outline.js";
+import type {
+  EssayFormat,
+  EssayMeta,
+  Outline,
+  OutlineJson,
+  ParseWarning,
+  Part,
+  Point,
+  StructureReading,
+} from "../model/outline.js";
 import { stripEmphasis } from "../text/emphasis.js";
 import { detectLang } from "../text/lang.js";
-import { endsWithStop, splitSentences, withoutFinalStop } from "../text/sentences.js";
+import { splitSentences, withoutFinalStop } from "../text/sentences.js";
 import { frontMatterMeta, splitFrontMatter } from "./frontmatter.js";
 import { splitMarkdown } from "./markdown-blocks.js";
-import {
-  isClosing,
-  matchMarkdownHeading,
-  matchPlainHeading,
-  matchPoint,
-  matchReferences,
-  type PartHeading,
-  type PointMarker,
-  type PointScheme,
-} from "./markers.js";
-import { cjkToNumber, numberToCjk, numberToRoman, romanToNumber } from "./numerals.js";
+import { isClosing, matchMarkdownHeading, matchReferences } from "./markers.js";
+import { endMatterLength, isTitleLine, matterOf } from "./matter.js";
+import { numberToCjk, numberToRoman } from "./numerals.js";
 import { normalizeText, type SourceParagraph, splitParagraphs } from "./paragraphs.js";
+import { readStructure } from "./schemes.js";
+import { boldLead, isBareHeading, OPENS_PROSE, readMarker, type Shape, undecorated } from "./shapes.js";
 
 export interface ParseOptions {
   format?: EssayFormat;
@@ -32,57 +35,60 @@ export function parseEssay(source: string, options: ParseOptions = {}): Outline 
   const declared = typeof fm.data.lang === "string" ? fm.data.lang : undefined;
   // The language joins a list of authors; detected only for such a list.
   const meta: EssayMeta = frontMatterMeta(fm.data, () => declared ?? detectLang(fm.body));
-  const body = markdown ? splitMarkdown(fm.body, fm.lines + 1) : null;
-  warnings.push(...(body?.warnings ?? []));
-  const paragraphs = body ? body.paragraphs : splitParagraphs(fm.body, markdown, fm.lines + 1);
+  const markdownBody = markdown ? splitMarkdown(fm.body, fm.lines + 1) : null;
+  warnings.push(...(markdownBody?.warnings ?? []));
+  const paragraphs = markdownBody ? markdownBody.paragraphs : splitParagraphs(fm.body, markdown, fm.lines + 1);
 
-  const headings = findHeadings(paragraphs, markdown);
+  const refAt = paragraphs.findIndex((p) => matchReferences(p.text) !== null);
+  const main = refAt < 0 ? paragraphs : paragraphs.slice(0, refAt);
+  const titleIndex = findTitle(main, markdown);
   let title: string | null = meta.title ?? null;
+  let titleSource: StructureReading["title"] = title === null ? null : "front matter";
   /** A title line the front matter's title replaces still belongs to the deck: it opens the preface. */
-  const displacedTitle: string[] = [];
-  if (headings.titleIndex >= 0) {
-    const line = paragraphs[headings.titleIndex] as SourceParagraph;
-    const text = stripEmphasis(matchMarkdownHeading(line.text)?.text ?? line.text);
-    if (title === null) title = text;
-    else if (text !== title) displacedTitle.push(line.text);
+  const preface: string[] = [];
+  if (titleIndex >= 0) {
+    const line = (main[titleIndex] as SourceParagraph).text;
+    const heading = markdown ? matchMarkdownHeading(line) : null;
+    const lineTitle = stripEmphasis(heading?.text ?? line);
+    if (title === null) {
+      title = lineTitle;
+      titleSource = heading ? "heading" : "first line";
+    } else if (lineTitle !== title) preface.push(line);
   }
+  const afterTitle = main.slice(titleIndex + 1);
+  const endLength = endMatterLength(afterTitle.map((p) => p.text));
+  const body = afterTitle.slice(0, afterTitle.length - endLength);
+  const signature = afterTitle.slice(afterTitle.length - endLength).map((p) => p.text);
 
-  const preface: string[] = [...displacedTitle];
-  const groups: Array<{ heading: PartHeading; line: number; body: SourceParagraph[] }> = [];
-  let referencesHeading: string | null = null;
-  const references: string[] = [];
-  paragraphs.forEach((para, i) => {
-    if (i === headings.titleIndex) return;
-    if (referencesHeading !== null) {
-      references.push(para.text);
-      return;
-    }
-    if (matchReferences(para.text)) {
-      referencesHeading = para.text;
-      return;
-    }
-    const heading = headings.parts.get(i);
-    if (heading) {
-      groups.push({ heading, line: para.line, body: [] });
-      return;
-    }
-    const group = groups.at(-1);
-    if (group) group.body.push(para);
-    else preface.push(para.text);
-  });
-
-  const lang = meta.lang ?? detectLang(fm.body);
-  const parts = groups.map((g, i) => buildPart(g.heading, g.body, i, lang, markdown, warnings, g.line));
-  if (parts.length === 0 && preface.length > 0) {
-    warnings.push({ message: "no part headings (一、 / # Heading / I.) found: the essay is read as one part" });
-    const body = preface.splice(0).map((t, i) => ({ text: t, line: i + 1 }));
-    parts.push(buildPart({ scheme: "markdown", label: "", separator: "", heading: "" }, body, 0, lang, markdown, warnings, 1));
-  }
-  checkSequence(
-    parts.map((p, i) => ({ label: p.label, number: partNumber(p.label), line: groups[i]?.line })),
-    "parts",
-    warnings,
+  const shapes = shapesOf(body, markdown);
+  const structure = readStructure(
+    shapes,
+    body.map((p) => p.line),
   );
+  const lang = meta.lang ?? detectLang(fm.body);
+  const parts: Part[] = [];
+  const numbers: Array<{ label: string; number: number; line: number }> = [];
+  const firstPart = structure.parts[0] ?? body.length;
+  const opening = body.slice(0, firstPart);
+  if (structure.parts.length > 0 && !opening.some((_, i) => structure.points.has(i))) {
+    preface.push(...opening.map((p) => p.text));
+  } else {
+    // Before the first part (or in an essay without parts) an unheaded part holds the points; the
+    // byline and dateline under the title go with the title.
+    let lead = 0;
+    while (lead < opening.length && matterOf((opening[lead] as SourceParagraph).text) !== null) lead++;
+    preface.push(...opening.slice(0, lead).map((p) => p.text));
+    const rest = opening.slice(lead).map((p, i) => ({ para: p, shape: structure.points.get(i + lead) ?? null }));
+    if (rest.length > 0) parts.push(buildPart(null, rest, 0, lang, markdown, warnings));
+  }
+  structure.parts.forEach((at, n) => {
+    const end = structure.parts[n + 1] ?? body.length;
+    const heading = { para: body[at] as SourceParagraph, shape: shapes[at] as Shape };
+    const rest = body.slice(at + 1, end).map((p, i) => ({ para: p, shape: structure.points.get(at + 1 + i) ?? null }));
+    parts.push(buildPart(heading, rest, parts.length, lang, markdown, warnings));
+    numbers.push({ label: parts.at(-1)?.label ?? "", number: heading.shape.number, line: heading.para.line });
+  });
+  checkSequence(numbers, "parts", warnings);
 
   return {
     title,
@@ -91,83 +97,113 @@ export function parseEssay(source: string, options: ParseOptions = {}): Outline 
     meta,
     preface,
     parts,
-    referencesHeading,
-    references,
+    referencesHeading: refAt < 0 ? null : (paragraphs[refAt] as SourceParagraph).text,
+    references: refAt < 0 ? [] : paragraphs.slice(refAt + 1).map((p) => p.text),
+    signature,
+    structure: { ...structure.reading, title: titleSource },
     warnings,
     paragraphs: paragraphs.map((p) => p.text),
-    ...(body && body.blocks.length > 0 ? { blocks: body.blocks } : {}),
+    ...(markdownBody && markdownBody.blocks.length > 0 ? { blocks: markdownBody.blocks } : {}),
   };
 }
 
-/** Where the parts start, and which paragraph (if any) is the essay's title line. */
-function findHeadings(paragraphs: SourceParagraph[], markdown: boolean) {
-  const parts = new Map<number, PartHeading>();
-  let titleIndex = -1;
-  const md = markdown ? paragraphs.map((p) => (matchReferences(p.text) ? null : matchMarkdownHeading(p.text))) : [];
-  const mdHeadings = md.flatMap((h, i) => (h ? [{ i, ...h }] : []));
-  if (mdHeadings.length > 0) {
-    const first = mdHeadings[0] as { i: number; level: number; text: string };
-    const h1s = mdHeadings.filter((h) => h.level === 1);
-    let rest = mdHeadings;
-    // A lone top-level heading before anything else titles the essay rather than opening a part.
-    if (first.level === 1 && h1s.length === 1 && mdHeadings.length > 1 && first.i === 0) {
-      titleIndex = first.i;
-      rest = mdHeadings.slice(1);
-    }
-    const level = Math.min(...rest.map((h) => h.level));
-    for (const h of rest) {
-      if (h.level !== level) continue;
-      const plain = matchPlainHeading(h.text);
-      parts.set(
-        h.i,
-        plain
-          ? { ...plain, scheme: "markdown", level }
-          : { scheme: "markdown", label: "", separator: "", heading: h.text, level },
-      );
-    }
-    return { parts, titleIndex };
-  }
-  let scheme: PartHeading["scheme"] | null = null;
-  paragraphs.forEach((p, i) => {
-    const h = matchPlainHeading(p.text);
-    if (!h) return;
-    scheme ??= h.scheme;
-    if (h.scheme === scheme) parts.set(i, h);
-  });
-  // A short first line that is not a sentence, standing alone before the first part, is the title.
+/** The paragraph that titles the essay: a lone # heading on top, or a short first line; -1 when none. */
+function findTitle(paragraphs: readonly SourceParagraph[], markdown: boolean): number {
   const first = paragraphs[0];
-  const firstPart = Math.min(...parts.keys());
-  if (first && firstPart === 1 && isTitleLine(first.text)) titleIndex = 0;
-  return { parts, titleIndex };
+  if (!first || paragraphs.length < 2) return -1;
+  // A report chapter on its own (第四章 數位轉型的現況) is titled by its chapter heading.
+  const chapter = markdown ? null : readMarker(first.text);
+  if (chapter?.scheme.startsWith("chapter-") && chapter.rest) {
+    return paragraphs.some((p, i) => i > 0 && readMarker(p.text)?.scheme === chapter.scheme) ? -1 : 0;
+  }
+  if (!isTitleLine(first.text, markdown)) return -1;
+  if (markdown && matchMarkdownHeading(first.text)) {
+    const h1s = paragraphs.filter((p) => matchMarkdownHeading(p.text)?.level === 1).length;
+    return h1s === 1 ? 0 : -1;
+  }
+  return 0;
 }
 
-function isTitleLine(text: string): boolean {
-  return text.length <= 80 && !endsWithStop(text) && !matchPoint(text) && !matchReferences(text) && !isClosing(text);
+/** Each paragraph's shape: a Markdown heading, a numbering marker, an unnumbered heading line, or prose (null). */
+function shapesOf(body: readonly SourceParagraph[], markdown: boolean): Array<Shape | null> {
+  const shapes = body.map((p): Shape | null => {
+    const heading = markdown ? matchMarkdownHeading(p.text) : null;
+    if (heading) {
+      const inner = readMarker(heading.text);
+      return {
+        scheme: `md${heading.level}`,
+        label: inner?.label ?? "",
+        numeral: inner?.numeral ?? "",
+        number: inner?.number ?? Number.NaN,
+        line: true,
+        rest: inner?.rest ?? heading.text,
+      };
+    }
+    const marker = readMarker(p.text);
+    if (marker && markdown && !listOpensPoints(p.text, marker)) return null;
+    if (marker) return marker;
+    const bold = markdown ? boldLead(p.text) : null;
+    return bold ? { scheme: "bold", label: "", numeral: "", number: Number.NaN, line: false, rest: bold } : null;
+  });
+  // A short line with no number is a heading only when prose follows it, not another such line.
+  const bare = body.map((p, i) => shapes[i] === null && matterOf(p.text) === null && isBareHeading(p.text, markdown));
+  bare.forEach((isBare, i) => {
+    const next = body[i + 1];
+    // 国务院 above 2019年1月24日 signs a notice: a signature, not a heading.
+    if (!isBare || !next || bare[i + 1] || shapes[i + 1]?.line || matterOf(next.text) === "date") return;
+    const text = undecorated(stripEmphasis(body[i]?.text ?? ""));
+    shapes[i] = { scheme: "bare", label: "", numeral: "", number: Number.NaN, line: true, rest: text };
+  });
+  return shapes;
+}
+
+const BULLET_ITEM = /^[-*+]\s/;
+const NUMBERED_ITEM = /^\d{1,3}[.)]\s/;
+
+/**
+ * Whether a Markdown list item opens a point: a bulleted list is shown together unless its items
+ * open with ordinal words; a numbered one numbers points when its items are paragraphs (prose, or
+ * a bold run-in headline), not when they are phrases (1. Demonstrate humility).
+ */
+function listOpensPoints(text: string, marker: Shape): boolean {
+  if (BULLET_ITEM.test(text)) return OPENS_PROSE.has(marker.scheme);
+  if (!NUMBERED_ITEM.test(text)) return true;
+  return !marker.line || boldLead(marker.rest) !== null;
+}
+
+interface Entry {
+  para: SourceParagraph;
+  shape: Shape | null;
 }
 
 function buildPart(
-  heading: PartHeading,
-  body: SourceParagraph[],
+  opening: { para: SourceParagraph; shape: Shape } | null,
+  body: Entry[],
   index: number,
   lang: string,
   markdown: boolean,
   warnings: ParseWarning[],
-  line: number,
 ): Part {
-  const label = heading.label || (lang.startsWith("zh") || lang === "ja" ? numberToCjk(index + 1) : numberToRoman(index + 1));
-  const title = heading.label ? `${heading.prefix ?? ""}${heading.label}${heading.separator}${heading.heading}` : heading.heading;
-  const part: Part = { label, heading: stripEmphasis(heading.heading), title, intro: [], points: [], closing: [] };
-  // Each paragraph's marker, matched once: the scheme, the points and the sequence check all need it.
-  const matched = body.map((para) => matchPoint(para.text));
-  const scheme = dominantScheme(matched);
+  const generated = lang.startsWith("zh") || lang === "ja" ? numberToCjk(index + 1) : numberToRoman(index + 1);
+  const md = opening && markdown ? matchMarkdownHeading(opening.para.text) : null;
+  const part: Part = {
+    label: opening?.shape.numeral || generated,
+    heading: opening ? withoutFinalStop(stripEmphasis(opening.shape.rest)) : "",
+    title: opening ? (md?.text ?? opening.para.text) : "",
+    intro: [],
+    points: [],
+    closing: [],
+  };
   let pendingClosing: string[] = [];
-  for (const [i, para] of body.entries()) {
-    const marker = matched[i];
-    if (marker && marker.scheme === scheme) {
+  const markers: Array<{ label: string; number: number; line: number }> = [];
+  for (const { para, shape } of body) {
+    if (shape) {
       // A "closing" paragraph followed by another point was support for the point before it.
       part.points.at(-1)?.paragraphs.push(...pendingClosing);
       pendingClosing = [];
-      part.points.push({ label: marker.label, headline: headline(marker.rest, markdown), paragraphs: [para.text] });
+      part.points.push({ label: shape.label, headline: headline(shape, markdown), paragraphs: [para.text] });
+      if (!/^(?:md|bare|sequence|english)/.test(shape.scheme))
+        markers.push({ label: shape.label, number: shape.number, line: para.line });
       continue;
     }
     const point = part.points.at(-1);
@@ -176,35 +212,17 @@ function buildPart(
     else point.paragraphs.push(para.text);
   }
   part.closing = pendingClosing;
-  const name = part.title || `part ${index + 1}`;
-  if (part.points.length === 0 && body.length > 0) {
-    warnings.push({
-      line,
-      message: `"${clip(name)}" has no numbered points (第一, / 首先, / First,): each paragraph becomes a slide`,
-    });
-  }
-  const markers = body.flatMap((p, i) => {
-    const m = matched[i];
-    return m && m.scheme === scheme ? [{ label: m.label, number: m.number, line: p.line }] : [];
-  });
-  checkSequence(markers, `points of "${clip(name)}"`, warnings);
+  checkSequence(markers, `points of "${clip(part.title || `part ${index + 1}`)}"`, warnings);
   return part;
 }
 
-/** The numbering a part uses for its points: the scheme most of its paragraphs open with. */
-function dominantScheme(matched: readonly (PointMarker | null)[]): PointScheme | null {
-  const counts = new Map<PointScheme, number>();
-  for (const m of matched) {
-    if (m) counts.set(m.scheme, (counts.get(m.scheme) ?? 0) + 1);
-  }
-  let best: PointScheme | null = null;
-  for (const [scheme, count] of counts) if (best === null || count > (counts.get(best) ?? 0)) best = scheme;
-  return best;
-}
-
-function headline(rest: string, markdown: boolean): string {
-  const text = markdown ? stripEmphasis(rest) : rest;
-  const sentence = withoutFinalStop(splitSentences(text)[0] ?? text);
+function headline(shape: Shape, markdown: boolean): string {
+  if (shape.scheme === "bold") return withoutFinalStop(shape.rest);
+  // 1. **探索（開放）：** 我們發送了… is headed by its bold words.
+  const bold = markdown ? boldLead(shape.rest) : null;
+  if (bold) return withoutFinalStop(bold);
+  const text = markdown || shape.line ? stripEmphasis(shape.rest) : shape.rest;
+  const sentence = withoutFinalStop(shape.line ? text : (splitSentences(text)[0] ?? text));
   // "First, disruptive innovation matters." → "Disruptive innovation matters" as a title.
   return sentence.replace(/^[a-z]/, (c) => c.toUpperCase());
 }
@@ -218,7 +236,13 @@ function checkSequence(
   for (const item of items) {
     if (previous && !Number.isNaN(item.number) && !Number.isNaN(previous.number)) {
       const at = { line: item.line };
-      if (item.number === previous.number) {
+      const outline = /^\d+(?:[.-]\d+)+$/.test(item.label) && /^\d+(?:[.-]\d+)+$/.test(previous.label);
+      // 1.2 → 2.1 is in order: the level above moved on, and this one starts again.
+      if (outline && item.label.replace(/[.-]\d+$/, "") !== previous.label.replace(/[.-]\d+$/, "")) {
+        if (item.number !== 1) {
+          warnings.push({ ...at, message: `${where}: ${previous.label} is followed by ${item.label} (is one missing?)` });
+        }
+      } else if (item.number === previous.number) {
         warnings.push({ ...at, message: `${where}: ${item.label} appears twice (check the numbering)` });
       } else if (item.number > previous.number + 1) {
         warnings.push({ ...at, message: `${where}: ${previous.label} is followed by ${item.label} (is one missing?)` });
@@ -230,15 +254,9 @@ function checkSequence(
   }
 }
 
-function partNumber(label: string): number {
-  if (/^\d+$/.test(label)) return Number(label);
-  const cjk = cjkToNumber(label.replace(/^第|(?:部分|部|章|篇|節|节)$/g, ""));
-  return Number.isNaN(cjk) ? romanToNumber(label) : cjk;
-}
-
 const clip = (text: string, n = 24): string => (text.length > n ? `${text.slice(0, n)}…` : text);
 
-/** The public JSON shape of `outline --json`; `preface` only when the essay has one. */
+/** The public JSON shape of `outline --json`; `preface` and `signature` only when the essay has them. */
 export function outlineToJson(outline: Outline): OutlineJson {
   return {
     title: outline.title,
@@ -252,5 +270,7 @@ export function outlineToJson(outline: Outline): OutlineJson {
       closing: p.closing,
     })),
     references: outline.references,
+    ...(outline.signature.length > 0 ? { signature: outline.signature } : {}),
+    structure: outline.structure,
   };
 }

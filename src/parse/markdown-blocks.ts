@@ -8,8 +8,9 @@ import { createRequire } from "node:module";
 import type { Lexer, MarkedOptions, Token, TokenizerExtension, Tokens } from "marked";
 import type { Block, ImageRef, ListItem, MarkdownParagraph } from "../model/blocks.js";
 import type { ParseWarning } from "../model/outline.js";
-import { matchMarkdownHeading, matchPlainHeading, matchPoint, matchReferences } from "./markers.js";
+import { matchMarkdownHeading, matchReferences } from "./markers.js";
 import { type SourceParagraph, splitParagraphs } from "./paragraphs.js";
+import { OPENS_PROSE, readMarker } from "./shapes.js";
 
 const requireMarked = createRequire(import.meta.url);
 
@@ -185,12 +186,14 @@ function imageRef(token: Tokens.Image, line: number): ImageRef {
 
 /**
  * A list, unless it numbers the essay's points: an ordered list whose every item opens like a point
- * (`1.`) is read by the structure rules, as the same lines in a plain-text essay are.
+ * (`1.`), or a bulleted one whose every item opens with an ordinal word (`- 第一，`), is read by the
+ * structure rules, as the same lines in a plain-text essay are.
  */
 function list(token: Tokens.List): Block | null {
-  const numbersPoints =
-    token.ordered &&
-    token.items.every((item) => matchPoint(item.raw.trim()) !== null || matchPlainHeading(item.raw.trim()) !== null);
+  const numbersPoints = token.items.every((item) => {
+    const marker = readMarker(item.raw.trim());
+    return marker !== null && (token.ordered || OPENS_PROSE.has(marker.scheme));
+  });
   if (numbersPoints) return null;
   // An item that is a heading or a point marker of its own would hide the essay's structure.
   if (token.items.some((item) => matchMarkdownHeading(item.text.trim()) !== null)) return null;

@@ -6,12 +6,18 @@ const CJK_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 /** Characters that may make up a Chinese numeral label (一, 十二, 一百零五, 兩百). */
 export const CJK_NUMERAL_CHARS = "〇零一二兩两三四五六七八九十百千";
 
-/** 一 → 1, 十二 → 12, 一百零五 → 105; NaN when the text is not a numeral. */
+/** The formal numerals of cheques and Taiwanese outlines (壹、貳、參), each with its everyday form. */
+export const DAXIE_CHARS = "壹貳贰參叁叄肆伍陸陆柒捌玖拾佰仟";
+const DAXIE_PLAIN = "一二二三三三四五六六七八九十百千";
+
+/** 一 → 1, 十二 → 12, 一百零五 → 105, 貳拾 → 20; NaN when the text is not a numeral. */
 export function cjkToNumber(text: string): number {
   if (!text) return Number.NaN;
   let total = 0;
   let digit = -1;
-  for (const ch of text) {
+  for (const written of text) {
+    const k = DAXIE_CHARS.indexOf(written);
+    const ch = k < 0 ? written : (DAXIE_PLAIN[k] as string);
     const unit = CJK_UNITS[ch];
     if (unit !== undefined) {
       total += (digit < 0 ? 1 : digit) * unit;

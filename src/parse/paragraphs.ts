@@ -1,7 +1,8 @@
 /** Source text → paragraphs, each with the line it starts on. */
 
 import { endsWithStop } from "../text/sentences.js";
-import { matchMarkdownHeading, matchPlainHeading, matchPoint, matchReferences } from "./markers.js";
+import { matchMarkdownHeading, matchReferences } from "./markers.js";
+import { OPENS_PROSE, readMarker } from "./shapes.js";
 
 export interface SourceParagraph {
   text: string;
@@ -13,10 +14,18 @@ export function normalizeText(text: string): string {
   return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
 }
 
-/** A line that always stands alone: a heading, a numbered point, the references marker. */
+/** A line that starts a paragraph of its own: a heading, a numbered point, the references marker. */
 function opensParagraph(line: string, markdown: boolean): boolean {
   if (markdown && (matchMarkdownHeading(line) || /^(?:[-*+]|\d{1,3}[.)])\s/.test(line))) return true;
-  return matchPlainHeading(line) !== null || matchPoint(line) !== null || matchReferences(line) !== null;
+  return readMarker(line) !== null || matchReferences(line) !== null;
+}
+
+/** A line that takes no next line into it: a heading, the references marker. */
+function standsAlone(line: string, markdown: boolean): boolean {
+  if (markdown && (matchMarkdownHeading(line) || /^(?:[-*+]|\d{1,3}[.)])\s/.test(line))) return true;
+  if (matchReferences(line) !== null) return true;
+  const marker = readMarker(line);
+  return marker?.line === true && !OPENS_PROSE.has(marker.scheme);
 }
 
 const LATIN_END = /[A-Za-z0-9,;:)'"]$/;
@@ -52,20 +61,22 @@ export function splitParagraphs(text: string, markdown: boolean, firstLine = 1):
     // The paragraph's last line and whether it stands alone: tests on the growing text itself
     // would rescan it at every joined line, which makes a long hard-wrapped paragraph quadratic.
     let last = "";
-    let standsAlone = false;
+    let alone = false;
     block.lines.forEach((line, i) => {
+      // A lowercase line continues whatever came before it: a heading does not end in mid-phrase.
+      const continues = !alone || /^[a-z]/.test(line);
       const joins =
-        para !== null && blankSeparated && !opensParagraph(line, markdown) && !standsAlone && (markdown || !endsWithStop(last));
+        para !== null && blankSeparated && !opensParagraph(line, markdown) && continues && (markdown || !endsWithStop(last));
       if (joins && para) {
         para.text += LATIN_END.test(last) && LATIN_START.test(line) ? ` ${line}` : markdown ? `\n${line}` : line;
         last = line;
         // Only a short paragraph can still turn into a heading, point or references line by growing.
-        if (para.text.length <= OPENER_SCAN) standsAlone = opensParagraph(para.text, markdown);
+        if (para.text.length <= OPENER_SCAN) alone = standsAlone(para.text, markdown);
         return;
       }
       para = { text: line, line: block.line + i };
       last = line;
-      standsAlone = opensParagraph(line, markdown);
+      alone = standsAlone(line, markdown);
       out.push(para);
     });
   }

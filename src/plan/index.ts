@@ -69,6 +69,12 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
   outline.parts.forEach((part, p) => {
     slides.push(...planPart(part, p + 1, fit, words, blocks));
   });
+  if (outline.signature.length > 0) {
+    // A signature and dateline close the essay: they are read with its last slide, never shown as a point.
+    const last = slides.length - 1;
+    const slide = slides[last] as Slide;
+    slides[last] = { ...slide, notes: [...slide.notes, ...outline.signature] };
+  }
   if (outline.referencesHeading !== null || outline.references.length > 0) {
     slides.push(
       ...fitReferences(

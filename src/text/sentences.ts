@@ -50,9 +50,9 @@ function isSentenceDot(text: string, i: number): boolean {
   return !ABBREVIATIONS.test(before);
 }
 
-/** A sentence without its final stop (。 . ！ etc.), for use as a title. */
+/** A sentence without its final stop (。 . ； etc.), for use as a title; a question or exclamation keeps its mark. */
 export function withoutFinalStop(sentence: string): string {
-  return sentence.replace(/[。．.！？!?；;，,、:：]+$/u, "").trim();
+  return sentence.replace(/[。．.；;，,、:：]+$/u, "").trim();
 }
 
 export const endsWithStop = (line: string): boolean => /[。！？!?.…”」』）)]$/.test(line.trim());

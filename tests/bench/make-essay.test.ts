@@ -17,8 +17,15 @@ describe("the synthetic essay generator (bench/make-essay.mjs)", () => {
     expect(paragraphsOf(makeEssay(reference, 16))).toEqual(paragraphsOf(referenceText));
   });
 
+  it("makes an essay of 1 point whose lone 第一 is no numbering: a single ordinal is not a scheme", () => {
+    const outline = parseEssay(makeEssay(reference, 1));
+    expect(outline.warnings).toEqual([]);
+    expect(outline.parts.map((p) => p.points.length)).toEqual([0]);
+    expect(outline.structure.notes.join("\n")).toMatch(/第一 \(line \d+\): not a numbering/);
+  });
+
   it.each([
-    [1, "一"],
+    [2, "一"],
     [7, "二"],
     [160, "二十七"],
     [1600, "二百六十七"],

@@ -107,7 +107,13 @@ describe("essay-deck outline", () => {
     const { code, stdout } = await run(["outline", "--json"]);
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
-    expect(Object.keys(json)).toEqual(["title", "lang", "parts", "references"]);
+    expect(Object.keys(json)).toEqual(["title", "lang", "parts", "references", "structure"]);
+    expect(json.structure).toEqual({
+      parts: { scheme: "一、", count: 3 },
+      points: [{ scheme: "第一，", count: 16 }],
+      notes: [],
+      title: null,
+    });
     expect(json.title).toBe("人工智能的顛覆性創新");
     expect(json.parts).toHaveLength(3);
     expect(Object.keys(json.parts[0])).toEqual(["label", "heading", "intro", "points", "closing"]);

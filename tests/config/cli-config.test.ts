@@ -109,7 +109,7 @@ describe("settings precedence: flags > config file > front matter > defaults", (
     writeFileSync(path.join(settingsDir, "talk.json"), JSON.stringify({ css: "extra.css", theme: "black" }));
     const elsewhere = tempDir("essay-deck-cwd-");
     const essay = path.join(dir, "essay.md");
-    const r = await run(elsewhere, "build", essay, "-q", "--config", path.join(settingsDir, "talk.json"));
+    const r = await run(elsewhere, "build", essay, "-q", "--title", "T", "--config", path.join(settingsDir, "talk.json"));
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(readFileSync(path.join(elsewhere, "dist", "assets", "extra", "extra.css"), "utf8")).toContain("rgb(1, 2, 3)");
@@ -119,7 +119,7 @@ describe("settings precedence: flags > config file > front matter > defaults", (
 
 describe("front matter paths", () => {
   it("resolves a css file named in front matter against the essay's folder", async () => {
-    const dir = project(undefined, "---\ncss: look/talk.css\n---\n\n");
+    const dir = project(undefined, "---\ntitle: T\ncss: look/talk.css\n---\n\n");
     mkdirSync(path.join(dir, "look"));
     writeFileSync(path.join(dir, "look", "talk.css"), ".reveal h2 { color: rgb(4, 5, 6); }\n");
     const elsewhere = tempDir("essay-deck-cwd-");

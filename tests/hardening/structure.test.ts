@@ -36,7 +36,7 @@ describe("odd structure", () => {
   it("reads an essay with no structure at all as one part, one slide a paragraph", async () => {
     const r = await buildEssay("flat.txt", "這是一段沒有結構的文字。\n\n這是第二段，也沒有編號。\n");
     expect(r.code, r.stderr).toBe(0);
-    expect(r.warnings.join("\n")).toMatch(/no part headings/);
+    expect(r.warnings.join("\n")).not.toMatch(/no part headings|numbered points/);
     expect(r.html.match(/data-kind="paragraph"/g)).toHaveLength(2);
   });
 
@@ -52,8 +52,9 @@ describe("many warnings", () => {
     const parts = Array.from({ length: 60 }, () => "一、又是第一部分\n第一,內容。\n").join("");
     const r = await buildEssay("repeated.txt", parts);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.warnings).toHaveLength(26);
-    expect(r.warnings.at(-1)).toMatch(/^warning: repeated\.txt: 34 more warnings not shown$/);
+    const essay = r.warnings.filter((w) => !/no title found/.test(w));
+    expect(essay).toHaveLength(26);
+    expect(essay.at(-1)).toMatch(/^warning: repeated\.txt: 34 more warnings not shown$/);
   });
 });
 

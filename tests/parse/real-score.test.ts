@@ -37,7 +37,16 @@ describe("the structure scorer", () => {
 
   it("scores recall and precision, and sees a signature inside a point", () => {
     const essay = "标题\n一、总体要求\n（一）加强领导。要加强。\n（二）落实责任。要落实。\n国务院\n2019年1月24日";
-    const outline = parseEssay(essay);
+    const parsed = parseEssay(essay);
+    expect(parsed.signature).toEqual(["国务院", "2019年1月24日"]);
+    // The parser keeps the signature apart; put it in the last point, as a careless reader would.
+    const parts = parsed.parts.map((p) => ({
+      ...p,
+      points: p.points.map((pt, i) =>
+        i === p.points.length - 1 ? { ...pt, paragraphs: [...pt.paragraphs, ...parsed.signature] } : pt,
+      ),
+    }));
+    const outline = { ...parsed, parts, signature: [] };
     const row = scoreEssay({
       slug: "t",
       expected: {

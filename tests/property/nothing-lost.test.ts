@@ -53,6 +53,7 @@ function claimAllButTitle(outline: Outline): Bag {
     for (const point of part.points) for (const p of point.paragraphs) bag.take(p, `point ${point.label}`);
     for (const p of part.closing) bag.take(p, "closing");
   }
+  for (const p of outline.signature) bag.take(p, "signature");
   if (outline.referencesHeading !== null) bag.take(outline.referencesHeading, "references heading");
   for (const p of outline.references) bag.take(p, "references");
   return bag;
@@ -90,6 +91,7 @@ function jsonParagraphs(outline: Outline): string[] {
   return [
     ...(json.preface ?? []),
     ...json.parts.flatMap((p) => [...p.intro, ...p.points.flatMap((pt) => pt.paragraphs), ...p.closing]),
+    ...(json.signature ?? []),
     ...json.references,
   ];
 }
