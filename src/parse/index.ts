@@ -19,7 +19,7 @@ import { endMatterLength, isTitleLine, matterOf } from "./matter.js";
 import { numberToCjk, numberToRoman } from "./numerals.js";
 import { normalizeText, type SourceParagraph, splitParagraphs } from "./paragraphs.js";
 import { readStructure } from "./schemes.js";
-import { boldLead, isBareHeading, OPENS_PROSE, readMarker, type Shape, undecorated } from "./shapes.js";
+import { boldLead, isBareHeading, isHeadingText, OPENS_PROSE, readMarker, type Shape, undecorated } from "./shapes.js";
 
 export interface ParseOptions {
   format?: EssayFormat;
@@ -163,12 +163,12 @@ const NUMBERED_ITEM = /^\d{1,3}[.)]\s/;
 /**
  * Whether a Markdown list item opens a point: a bulleted list is shown together unless its items
  * open with ordinal words; a numbered one numbers points when its items are paragraphs (prose, or
- * a bold run-in headline), not when they are phrases (1. Demonstrate humility).
+ * sentences, or a bold run-in headline), not when they are phrases (1. Demonstrate humility).
  */
 function listOpensPoints(text: string, marker: Shape): boolean {
   if (BULLET_ITEM.test(text)) return OPENS_PROSE.has(marker.scheme);
   if (!NUMBERED_ITEM.test(text)) return true;
-  return !marker.line || boldLead(marker.rest) !== null;
+  return !isHeadingText(marker.rest) || boldLead(marker.rest) !== null;
 }
 
 interface Entry {

@@ -67,8 +67,8 @@ describe("the Markdown blocks of an essay", () => {
     const points = md("## 一、部分\n\n1. 第一個論點。\n2. 第二個論點。\n");
     expect(points.parts[0]?.points.map((p) => p.label)).toEqual(["1", "2"]);
     expect(points.blocks).toBeUndefined();
-    const steps = md("## 一、部分\n\n第一,步驟如下：\n\n- 安裝。\n- 設定。\n");
-    expect(steps.parts[0]?.points.map((p) => p.label)).toEqual(["第一"]);
+    const steps = md("## 一、部分\n\n第一,步驟如下：\n\n- 安裝。\n- 設定。\n\n第二,完成。\n");
+    expect(steps.parts[0]?.points.map((p) => p.label)).toEqual(["第一", "第二"]);
     expect(steps.blocks?.[0]?.block).toEqual({ kind: "list", ordered: false, items: [{ text: "安裝。" }, { text: "設定。" }] });
   });
 
@@ -87,7 +87,7 @@ describe("the Markdown blocks of an essay", () => {
   });
 
   it("does not split a sentence at the ! of an image", () => {
-    const text = md("## 一、部分\n\n第一,如圖![圖](a.png)所示。後文。\n");
+    const text = md("## 一、部分\n\n第一,如圖![圖](a.png)所示。後文。\n\n第二,另一點。\n");
     expect(text.parts[0]?.points[0]?.headline).toBe("如圖![圖](a.png)所示");
   });
 });
