@@ -1,7 +1,7 @@
 /** The pipeline with its edges: read the essay and settings, parse → plan → render, write the deck. */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { loadConfig } from "./config/load.js";
+import { configPathFor, loadConfig } from "./config/load.js";
 import type { DeckSettings } from "./config/settings.js";
 import { mergeSettings, resolveSettingPaths, validateSettings } from "./config/validate.js";
 import { loadConverter } from "./convert/opencc.js";
@@ -36,6 +36,8 @@ export interface LoadedEssay {
   settings: DeckSettings;
   /** Folder that relative paths in settings are resolved against. */
   settingsDir: string;
+  /** The config file read, or the one a build would read once it is created. */
+  configPath: string;
   warnings: string[];
   /** A Markdown essay's local images, copied into the deck. */
   images: EssayImages;
@@ -97,7 +99,8 @@ export function loadEssay(options: LoadOptions = {}): LoadedEssay {
     outline = convertOutline(parsed, convert, merged.script);
     settings = { ...convertSettings(merged, convert), lang: scriptLang(merged.lang, merged.script) };
   }
-  return { essayPath, outline, settings, settingsDir: config ? path.dirname(config.path) : cwd, warnings, images };
+  const configPath = config?.path ?? configPathFor(essayPath, options.config, cwd);
+  return { essayPath, outline, settings, settingsDir: config ? path.dirname(config.path) : cwd, configPath, warnings, images };
 }
 
 /** Warnings a huge essay (20 MB of repeated parts) has by the thousand: the first few say it all. */
@@ -130,12 +133,34 @@ export interface BuildResult {
   files: string[];
   warnings: string[];
   settings: DeckSettings;
-  /** Absolute paths of the files copied into the deck (reveal.js, theme and CSS, what CSS references): for watchers. */
-  copiedFrom: string[];
+  /** What the build read: a watcher rebuilds when one of them changes. */
+  sources: BuildSources;
   /** SHA-256 (hex) of each file written, by path relative to outDir. */
   sha256: Record<string, string>;
   /** index.html as written, when `keepHtml` was asked for. */
   html?: string;
+}
+
+/** The files a build read, by absolute path. */
+export interface BuildSources {
+  essay: string;
+  /** The config file read, or the one a build would read once it is created (beside the essay, or --config). */
+  config: string;
+  /** Files copied into the deck: reveal.js, the theme and CSS, what the CSS references, the essay's images. */
+  copied: string[];
+  /** The template folder the settings name, if any: a template added there overrides a built-in one. */
+  templateDir?: string;
+}
+
+/** What a build of `loaded` into `files` read. */
+export function buildSources(loaded: LoadedEssay, files: readonly OutputFile[]): BuildSources {
+  const templateDir = loaded.settings.templateDir;
+  return {
+    essay: loaded.essayPath,
+    config: loaded.configPath,
+    copied: files.flatMap((f) => ("copyFrom" in f ? [f.copyFrom] : [])),
+    ...(templateDir ? { templateDir: path.resolve(loaded.settingsDir, templateDir) } : {}),
+  };
 }
 
 export function deckFromEssay(loaded: LoadedEssay): Deck {
@@ -228,6 +253,6 @@ export function build(options: BuildOptions = {}): BuildResult {
     ...(page && "contents" in page && typeof page.contents === "string" ? { html: page.contents } : {}),
     warnings: loaded.warnings,
     settings: loaded.settings,
-    copiedFrom: files.flatMap((f) => ("copyFrom" in f ? [f.copyFrom] : [])),
+    sources: buildSources(loaded, files),
   };
 }

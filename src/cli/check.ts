@@ -3,9 +3,9 @@ import type { Command } from "commander";
 import { formatTable, hasFitFailure } from "../check/report.js";
 import { runCheck } from "../check/run.js";
 import { DeckError, ExitCode } from "../errors.js";
-import { addEssayOptions, type BuildFlags, essayOptions } from "./build.js";
-import type { CliIO } from "./index.js";
 import { createLogger } from "./log.js";
+import type { CliIO } from "./options.js";
+import { addEssayOptions, type BuildFlags, essayOptions } from "./options.js";
 
 interface CheckFlags extends BuildFlags {
   json?: boolean;

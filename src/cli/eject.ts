@@ -2,7 +2,7 @@ import path from "node:path";
 import type { Command } from "commander";
 import { displayPath } from "../io/paths.js";
 import { ejectTemplates } from "../io/templates.js";
-import type { CliIO } from "./index.js";
+import type { CliIO } from "./options.js";
 
 export function registerEject(program: Command, io: CliIO): void {
   program

@@ -1,21 +1,16 @@
 /** The command-line program: parse argv, run a command, turn errors into a message and an exit code. */
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError } from "commander";
 import { DeckError, ExitCode } from "../errors.js";
 import { packageVersion } from "../io/paths.js";
 import { registerBuild } from "./build.js";
 import { registerCheck } from "./check.js";
 import { registerEject } from "./eject.js";
+import type { CliIO } from "./options.js";
 import { registerOutline } from "./outline.js";
 import { registerServe } from "./serve.js";
 import { registerThemes } from "./themes.js";
 
-export interface CliIO {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  cwd: string;
-  /** Stops long-running commands (serve, build --watch); without it they stop on SIGINT or SIGTERM. */
-  signal?: AbortSignal;
-}
+export type { CliIO } from "./options.js";
 
 const defaultIO = (): CliIO => ({
   stdout: (t) => process.stdout.write(t),
@@ -89,7 +84,3 @@ export function reportError(e: unknown, io: Pick<CliIO, "stderr">): number {
   io.stderr(`essay-deck: internal error (a bug; please report it with this output)\n${stack}\n`);
   return ExitCode.internal;
 }
-
-/** A choice-checked option whose bad value is a usage error. */
-export const choiceOption = (flags: string, description: string, choices: string[]): Option =>
-  new Option(flags, description).choices(choices);

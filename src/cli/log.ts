@@ -1,5 +1,5 @@
 /** Progress and warnings for a command: to stderr, silenced by --quiet (warnings are kept). */
-import type { CliIO } from "./index.js";
+import type { CliIO } from "./options.js";
 
 export interface Logger {
   info: (message: string) => void;

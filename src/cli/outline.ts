@@ -2,9 +2,9 @@ import type { Command } from "commander";
 import { deckFromEssay, loadEssay } from "../build.js";
 import type { Outline } from "../model/outline.js";
 import { outlineToJson } from "../parse/index.js";
-import { addEssayOptions, type BuildFlags, essayOptions } from "./build.js";
-import type { CliIO } from "./index.js";
 import { createLogger } from "./log.js";
+import type { CliIO } from "./options.js";
+import { addEssayOptions, type BuildFlags, essayOptions } from "./options.js";
 
 export function registerOutline(program: Command, io: CliIO): void {
   const cmd = program

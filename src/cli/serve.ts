@@ -11,9 +11,9 @@ import { DEFAULT_HOST, DEFAULT_PORT, isLoopback, parsePort, urlFor } from "../se
 // The server, the watcher and the opener are imported when serve or build --watch runs: every
 // other command (a plain build above all) would pay for loading them at each start.
 import type { BuildOutcome } from "../serve/rebuild.js";
-import { addEssayOptions, type BuildFlags, essayOptions } from "./build.js";
-import type { CliIO } from "./index.js";
 import { createLogger, type Logger } from "./log.js";
+import type { CliIO } from "./options.js";
+import { addEssayOptions, type BuildFlags, essayOptions } from "./options.js";
 
 export interface ServeFlags extends BuildFlags {
   port?: string;

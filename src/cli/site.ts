@@ -6,9 +6,9 @@ import type { PdfFlags } from "../pdf/options.js";
 import { runPdfExport, wantsPdf } from "../pdf/run.js";
 import { buildSiteDecks, type SiteDeck, siteExitCode } from "../site/build.js";
 import { writeSiteIndex } from "../site/index-page.js";
-import { type BuildFlags, essayOptions } from "./build.js";
-import type { CliIO } from "./index.js";
 import { createLogger } from "./log.js";
+import type { CliIO } from "./options.js";
+import { type BuildFlags, essayOptions } from "./options.js";
 
 export interface SiteFlags extends BuildFlags, PdfFlags {
   recursive?: boolean;

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { BUILTIN_THEMES } from "../themes.js";
-import type { CliIO } from "./index.js";
+import type { CliIO } from "./options.js";
 
 export function registerThemes(program: Command, io: CliIO): void {
   program

@@ -10,8 +10,13 @@ export interface LoadedConfig {
   raw: unknown;
 }
 
+/** The config file a build of this essay reads: the one --config names, or the one beside the essay (which may not exist yet). */
+export function configPathFor(essayPath: string, explicit: string | undefined, cwd: string): string {
+  return explicit ? path.resolve(cwd, explicit) : path.join(path.dirname(essayPath), CONFIG_FILE);
+}
+
 export function loadConfig(essayPath: string, explicit?: string, cwd = process.cwd()): LoadedConfig | null {
-  const file = explicit ? path.resolve(cwd, explicit) : path.join(path.dirname(essayPath), CONFIG_FILE);
+  const file = configPathFor(essayPath, explicit, cwd);
   if (!existsSync(file)) {
     if (explicit) throw new DeckError(`config file not found: ${file}`, ExitCode.config);
     return null;

@@ -5,10 +5,11 @@
  */
 import { statSync } from "node:fs";
 import path from "node:path";
-import { type BuildOptions, type BuildResult, build } from "../build.js";
+import { type BuildOptions, type BuildResult, type BuildSources, build } from "../build.js";
+import { configPathFor } from "../config/load.js";
 import { DeckError, ExitCode } from "../errors.js";
 import { resolveInput } from "../io/input.js";
-import { type BuiltFrom, sourcesOf } from "./sources.js";
+import { watchTargets } from "./sources.js";
 import { DEBOUNCE_MS, type Watcher, watchSources } from "./watch.js";
 
 export interface WatchBuildOptions extends BuildOptions {
@@ -38,8 +39,9 @@ export interface WatchedBuild {
 const FATAL_FIRST = new Set<number>([ExitCode.inputMissing, ExitCode.output, ExitCode.usage]);
 
 export function watchBuild(options: WatchBuildOptions, onOutcome: (outcome: BuildOutcome) => void): WatchedBuild {
-  let essayPath = resolveInput(options.input, options.cwd);
-  let builtFrom: BuiltFrom | undefined;
+  // Until a build succeeds, the essay and the config it would read; then what the last good build read.
+  const essay = resolveInput(options.input, options.cwd);
+  let sources: BuildSources = { essay, config: configPathFor(essay, options.config, options.cwd), copied: [] };
   let good = 0;
 
   const run = (changed: string[]): BuildOutcome => {
@@ -47,8 +49,7 @@ export function watchBuild(options: WatchBuildOptions, onOutcome: (outcome: Buil
     try {
       const result = build(options);
       good += 1;
-      essayPath = result.essayPath;
-      builtFrom = { copiedFrom: result.copiedFrom, templateDir: result.settings.templateDir };
+      sources = result.sources;
       return { ok: true, build: good, ms: performance.now() - started, changed, result };
     } catch (error) {
       return { ok: false, build: good, ms: performance.now() - started, changed, error, message: messageOf(error) };
@@ -60,7 +61,7 @@ export function watchBuild(options: WatchBuildOptions, onOutcome: (outcome: Buil
   let last = first;
   const given = path.resolve(options.cwd, options.input ?? "content");
   const inputDir = statSync(given, { throwIfNoEntry: false })?.isDirectory() ? given : undefined;
-  const targets = () => sourcesOf(essayPath, { ...options, inputDir }, builtFrom);
+  const targets = () => watchTargets(sources, inputDir);
   const watcher: Watcher = watchSources(
     targets(),
     (changed) => {

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { revealDist } from "../../src/io/paths.js";
 import { type BuildOutcome, watchBuild } from "../../src/serve/rebuild.js";
-import { sourcesOf } from "../../src/serve/sources.js";
+import { watchTargets } from "../../src/serve/sources.js";
 import { tempDir } from "../helpers/browser.js";
 import { essayFolder } from "./helpers.js";
 
@@ -81,16 +81,21 @@ describe("watchBuild", () => {
 
   it("lists the essay, its config even before it exists, and the templates, but not reveal.js", () => {
     const essay = "/work/talk/essay.txt";
-    const targets = sourcesOf(
+    const targets = watchTargets({
       essay,
-      { cwd: "/work" },
-      { copiedFrom: [path.join(revealDist(), "reveal.js"), "/work/talk/a.css"] },
-    );
+      config: "/work/talk/essay-deck.config.json",
+      copied: [path.join(revealDist(), "reveal.js"), "/work/talk/a.css"],
+      templateDir: "/work/tpl",
+    });
     expect(targets.files).toContain(essay);
     expect(targets.files).toContain("/work/talk/essay-deck.config.json");
     expect(targets.files).toContain("/work/talk/a.css");
     expect(targets.files).not.toContain(path.join(revealDist(), "reveal.js"));
     expect(targets.files.some((f) => f.endsWith("deck.hbs"))).toBe(true);
-    expect(sourcesOf(essay, { cwd: "/work", config: "cfg/deck.json" }).files).toContain("/work/cfg/deck.json");
+    expect(targets.folders.map((f) => f.dir)).toEqual(expect.arrayContaining(["/work/tpl", "/work/tpl/partials"]));
+    expect(watchTargets({ essay, config: "/work/cfg/deck.json", copied: [] }, "/work/talk").folders).toContainEqual({
+      dir: "/work/talk",
+      suffixes: expect.arrayContaining([".txt", ".md"]),
+    });
   });
 });
