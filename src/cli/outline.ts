@@ -1,18 +1,26 @@
 import type { Command } from "commander";
 import { deckFromEssay, loadEssay } from "../build.js";
+import { isSiteInput } from "../io/input.js";
 import type { Outline } from "../model/outline.js";
 import { outlineToJson } from "../parse/index.js";
 import { createLogger } from "./log.js";
 import type { CliIO } from "./options.js";
-import { addEssayOptions, type BuildFlags, essayOptions } from "./options.js";
+import { addEssayOptions, essayOptions } from "./options.js";
+import { type OutlineFlags, outlineFolder } from "./outline-folder.js";
 
 export function registerOutline(program: Command, io: CliIO): void {
   const cmd = program
     .command("outline")
     .description("show the parts and numbered points found in the essay (a tree, or --json)")
     .argument("[input]", "essay file or folder (default: ./content/)")
-    .option("--json", "print the outline as JSON on stdout");
-  addEssayOptions(cmd).action(async (input: string | undefined, flags: BuildFlags & { json?: boolean }) => {
+    .option("--json", "print the outline as JSON on stdout")
+    .option("-r, --recursive", "with a folder: the essays of its subfolders too");
+  addEssayOptions(cmd).action(async (input: string | undefined, flags: OutlineFlags) => {
+    if (isSiteInput(input, io.cwd, flags.recursive)) {
+      return outlineFolder(input ?? "content", flags, io, (outline, loaded) =>
+        formatTree(outline, continuedSlides(deckFromEssay(loaded).slides)),
+      );
+    }
     const loaded = loadEssay(essayOptions(input, flags, io));
     const outline: Outline = {
       ...loaded.outline,

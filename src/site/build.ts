@@ -78,7 +78,6 @@ export function buildSiteDecks(options: SiteOptions): SiteResult {
     throw new DeckError(`no essay (.txt or .md) in folder ${root}: add essays, or pass one essay file`, ExitCode.inputMissing);
   }
   refuseSingleDeck(outDir);
-  const rootConfig = path.join(root, CONFIG_FILE);
   const previous = readSiteState(outDir);
   const state: SiteState = { generator: "essay-deck", decks: Object.create(null) };
   const shared = new Map<string, string>();
@@ -87,9 +86,7 @@ export function buildSiteDecks(options: SiteOptions): SiteResult {
     const deckDir = path.join(outDir, ...essay.name.split("/"));
     const done: SiteDeck = { name: essay.name, essayPath: essay.path, outDir: deckDir, status: "failed", warnings: [] };
     try {
-      // A config file in the folder applies to every essay that has none beside it.
-      const ownConfig = existsSync(path.join(path.dirname(essay.path), CONFIG_FILE));
-      const config = options.config ?? (!ownConfig && existsSync(rootConfig) ? rootConfig : undefined);
+      const config = configFor(essay.path, root, options.config);
       const configFile = config ? path.resolve(cwd, config) : path.join(path.dirname(essay.path), CONFIG_FILE);
       const key = sha256(
         JSON.stringify([
@@ -146,6 +143,14 @@ export function buildSiteDecks(options: SiteOptions): SiteResult {
     return done;
   });
   return { root, outDir, decks, shared, state };
+}
+
+/** The config file an essay of the folder reads: --config, else its own, else the folder's (which applies to all). */
+export function configFor(essayPath: string, root: string, explicit?: string): string | undefined {
+  if (explicit) return explicit;
+  if (existsSync(path.join(path.dirname(essayPath), CONFIG_FILE))) return undefined;
+  const shared = path.join(root, CONFIG_FILE);
+  return existsSync(shared) ? shared : undefined;
 }
 
 /**

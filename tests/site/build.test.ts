@@ -167,3 +167,25 @@ describe("build FOLDER: a deck per essay and an index page", () => {
     expectUserError(r, 3, /no essay \(\.txt or \.md\) in folder/);
   });
 });
+
+describe("outline FOLDER", () => {
+  it("--json prints one outline per essay, named by its path in the folder", async () => {
+    const dir = essays();
+    const r = await run(["outline", dir, "--json", "--recursive"], dir);
+    expect(r.code, r.stderr).toBe(0);
+    const outlines = JSON.parse(r.stdout) as Array<{ essay: string; lang: string; parts: unknown[] }>;
+    expect(outlines.map((o) => o.essay)).toEqual(["english.txt", "markdown.md", "reference.txt", "2026/simplified.txt"]);
+    expect(outlines.map((o) => o.lang)).toEqual(["en", "zh-Hant", "zh-Hant", "zh-Hans"]);
+    expect(outlines[2]?.parts).toHaveLength(3);
+  });
+
+  it("draws each essay's tree under its name, and names an essay it cannot read", async () => {
+    const dir = essays();
+    writeFileSync(path.join(dir, "empty.txt"), "");
+    const r = await run(["outline", dir], dir);
+    expect(r.code).toBe(4);
+    expect(r.stdout).toMatch(/^reference\.txt\n.*\[zh-Hant, 51 paragraphs\]/m);
+    expect(r.stderr).toMatch(/^essay-deck: empty\.txt: .*empty\.txt is empty/m);
+    expect(lines(r.stderr).at(-1)).toMatch(/^essay-deck: 1 of 4 essays could not be read \(empty\.txt\)/);
+  });
+});
