@@ -45,7 +45,7 @@ describe("build FOLDER: a deck per essay and an index page", () => {
     expect(index).toContain('<a class="site-deck-link" href="reference/">');
     expect(index).toContain("22 張投影片");
     expect(index).toContain("Disruptive Innovation in AI");
-    expect(index).toMatch(/<li class="site-deck" lang="en">/);
+    expect(index).toMatch(/<li class="site-deck" lang="en" data-slides="\d+">/);
   });
 
   it("--recursive builds subfolders too, keeping their layout, with links up to the shared assets", async () => {
