@@ -19,7 +19,7 @@ export interface DeckPageOptions {
   /** Browser errors, console errors and failed requests, as they happen. */
   warn: (message: string) => void;
   /** The window's size, when it matters (Reveal scales the slide into the window). */
-  viewport?: { width: number; height: number };
+  viewport?: { width: number; height: number; deviceScaleFactor?: number };
   /** Reveal's print view (`?print-pdf`), ready on its `pdf-ready` event; else the deck as shown. */
   print?: boolean;
   /** Runs once the page exists, before the deck loads (to add scripts that run before the deck's). */

@@ -3,7 +3,7 @@ import path from "node:path";
 import { DeckError, ExitCode } from "../errors.js";
 import { displayPath } from "../io/paths.js";
 import type { PdfFlags } from "../pdf/options.js";
-import { runPdfExport, wantsPdf } from "../pdf/run.js";
+import { wantsPdf } from "../pdf/run.js";
 import { buildSiteDecks, type SiteDeck, siteExitCode } from "../site/build.js";
 import { writeSiteIndex } from "../site/index-page.js";
 import { createLogger } from "./log.js";
@@ -42,7 +42,8 @@ export async function runSiteBuild(input: string, flags: SiteFlags, io: CliIO): 
   const indexOptions = { theme: options.flags?.theme, config: flags.config, cwd: io.cwd };
   writeSiteIndex(result, indexOptions);
   if (wantsPdf(flags)) {
-    const printed = await exportSitePdfs(result.decks, flags, io, log);
+    const { exportSitePdfs } = await import("../site/pdfs.js");
+    const printed = await exportSitePdfs(result.decks, flags, io.cwd, log);
     if (printed > 0) writeSiteIndex(result, indexOptions);
   }
   const count = (status: SiteDeck["status"]) => result.decks.filter((d) => d.status === status).length;
@@ -65,25 +66,4 @@ export async function runSiteBuild(input: string, flags: SiteFlags, io: CliIO): 
       siteExitCode(result.decks),
     );
   }
-}
-
-/** Each deck's PDFs, where they are missing or the deck was built again. Returns how many decks printed. */
-async function exportSitePdfs(decks: SiteDeck[], flags: SiteFlags, io: CliIO, log: ReturnType<typeof createLogger>) {
-  let printed = 0;
-  for (const d of decks) {
-    const record = d.record;
-    if (d.status === "failed" || !record) continue;
-    const want: Array<"slides" | "handout"> = [
-      ...(flags.pdf ? ["slides" as const] : []),
-      ...(flags.handout ? ["handout" as const] : []),
-    ];
-    const have = new Set(record.pdfs.map((p) => p.kind));
-    if (d.status === "unchanged" && want.every((k) => have.has(k))) continue;
-    const deck = d.deck;
-    if (!deck) continue; // unchanged deck missing a PDF: rebuilt on the next edit or with a clean folder
-    const written = await runPdfExport({ deck, outDir: d.outDir, essayPath: d.essayPath }, flags, io.cwd, log);
-    record.pdfs = written.map((w) => ({ kind: w.kind, file: path.basename(w.path) }));
-    printed++;
-  }
-  return printed;
 }

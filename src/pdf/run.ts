@@ -3,7 +3,7 @@ import path from "node:path";
 import { displayPath, packageVersion } from "../io/paths.js";
 import { assertOwned, readManifest } from "../io/write.js";
 import type { Deck } from "../model/deck.js";
-import type { PdfLog, WrittenPdf } from "./index.js";
+import type { PdfExportRequest, PdfLog, WrittenPdf } from "./index.js";
 import { type PdfFlags, pdfTargets } from "./options.js";
 
 export interface BuiltDeck {
@@ -15,15 +15,17 @@ export interface BuiltDeck {
 /** True when a PDF flag was given (a stray --handout-layout too, so that its check reports it). */
 export const wantsPdf = (flags: PdfFlags): boolean => Boolean(flags.pdf || flags.handout || flags.handoutLayout);
 
-export async function runPdfExport(built: BuiltDeck, flags: PdfFlags, cwd: string, log: PdfLog): Promise<WrittenPdf[]> {
+/**
+ * What to print for a built deck, and where: the flags' targets, checked so that a default name
+ * inside the output folder never replaces a file essay-deck did not write.
+ */
+export function pdfRequest(built: BuiltDeck, flags: PdfFlags, cwd: string, log: PdfLog): PdfExportRequest {
   const targets = pdfTargets(flags, { cwd, outDir: built.outDir, essayPath: built.essayPath });
-  // A default name inside the output folder must not replace a file essay-deck did not write.
   const owned = readManifest(built.outDir);
   for (const file of [targets.slides, targets.handout]) {
     if (file && path.dirname(file) === built.outDir) assertOwned(built.outDir, path.basename(file), owned);
   }
-  const { exportPdfs } = await import("./index.js");
-  const written = await exportPdfs({
+  return {
     deck: built.deck,
     indexHtml: path.join(built.outDir, "index.html"),
     slides: targets.slides,
@@ -34,10 +36,17 @@ export async function runPdfExport(built: BuiltDeck, flags: PdfFlags, cwd: strin
     outDir: built.outDir,
     creator: `essay-deck ${packageVersion()}`,
     log,
-  });
-  for (const w of written) {
-    const shown = displayPath(w.path, cwd);
-    log.info(`wrote ${shown}: ${w.pages} pages, ${Math.round(w.bytes / 1024)} KiB`);
-  }
+  };
+}
+
+export function reportWritten(written: WrittenPdf[], cwd: string, log: PdfLog): void {
+  for (const w of written) log.info(`wrote ${displayPath(w.path, cwd)}: ${w.pages} pages, ${Math.round(w.bytes / 1024)} KiB`);
+}
+
+export async function runPdfExport(built: BuiltDeck, flags: PdfFlags, cwd: string, log: PdfLog): Promise<WrittenPdf[]> {
+  const request = pdfRequest(built, flags, cwd, log);
+  const { exportPdfs } = await import("./index.js");
+  const written = await exportPdfs(request);
+  reportWritten(written, cwd, log);
   return written;
 }
