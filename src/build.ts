@@ -62,7 +62,14 @@ export function loadEssay(options: LoadOptions = {}): LoadedEssay {
     { ...parsed.meta.extra, ...withoutExtra(parsed.meta) },
     `${path.basename(essayPath)} front matter`,
   );
-  const errors = [...(fromFile?.errors ?? []), ...fromFront.errors];
+  // YAML can write an object, but Reveal.js options are the page's own code paths: the user's config only.
+  const frontReveal =
+    fromFront.settings.reveal !== undefined
+      ? [
+          `${path.basename(essayPath)} front matter: "reveal" is taken only from essay-deck.config.json (an essay may come from someone else): move it there`,
+        ]
+      : [];
+  const errors = [...(fromFile?.errors ?? []), ...fromFront.errors, ...frontReveal];
   if (errors.length > 0) throw new DeckError(errors.join("; "), ExitCode.config);
   confineToEssayFolder(fromFront.settings, essayPath, `${path.basename(essayPath)} front matter`);
   const images = resolveImages(parsed.blocks, essayPath);

@@ -70,3 +70,18 @@ describe("front matter", () => {
     expect(essay("- just\n- a list").warnings[0]?.message).toMatch(/must be "key: value" lines/);
   });
 });
+
+describe("front matter in a build", () => {
+  it("refuses Reveal.js options from an essay, which may come from someone else", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const os = await import("node:os");
+    const path = await import("node:path");
+    const { main } = await import("../../src/cli/index.js");
+    const dir = mkdtempSync(path.join(os.tmpdir(), "essay-deck-fm-"));
+    writeFileSync(path.join(dir, "essay.md"), "---\nreveal:\n  autoSlide: 1\n---\n\n## 一、部分\n\n第一,內容。\n");
+    let stderr = "";
+    const code = await main(["build", "essay.md", "-o", "out"], { stdout: () => {}, stderr: (t) => (stderr += t), cwd: dir });
+    expect(code).toBe(5);
+    expect(stderr).toContain('essay.md front matter: "reveal" is taken only from essay-deck.config.json');
+  });
+});
