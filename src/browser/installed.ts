@@ -1,8 +1,9 @@
 /**
- * Browsers that `npx @puppeteer/browsers install chrome-headless-shell@stable` put on the disk: in
- * the folder it ran in (its default `--path`), or in Puppeteer's cache (`~/.cache/puppeteer`,
- * `PUPPETEER_CACHE_DIR`), where Puppeteer itself installs them. @puppeteer/browsers reads those
- * folders; this module says where to look and which one to take.
+ * Browsers installed in Puppeteer's cache (`~/.cache/puppeteer`, or `PUPPETEER_CACHE_DIR`): by
+ * `npx @puppeteer/browsers install chrome-headless-shell@stable --path ~/.cache/puppeteer`, or by
+ * Puppeteer itself. Never the current folder, the installer's default: that is often the folder of
+ * an essay from someone else, and a file laid out like a browser there would be run. @puppeteer/browsers
+ * computes the paths; this module says where to look and which one to take.
  */
 import { readdirSync } from "node:fs";
 import os from "node:os";
@@ -17,24 +18,15 @@ export interface InstalledEntry {
   executablePath: string;
 }
 
-export interface CacheDir {
-  dir: string;
-  /** For messages: where the browser came from. */
-  source: string;
-}
-
-/** The current folder first (where the installer put it by default), then Puppeteer's cache. */
-export function browserCacheDirs(env: Record<string, string | undefined>, cwd: string, home: string): CacheDir[] {
-  const cache = env.PUPPETEER_CACHE_DIR || path.join(home, ".cache", "puppeteer");
-  const dirs = [{ dir: cwd, source: "installed in the current folder" }];
-  if (path.resolve(cache) !== path.resolve(cwd)) dirs.push({ dir: cache, source: "Puppeteer's cache" });
-  return dirs;
+/** Puppeteer's cache: PUPPETEER_CACHE_DIR, else ~/.cache/puppeteer (on every system, as Puppeteer has it). */
+export function browserCacheDir(env: Record<string, string | undefined>, home: string): string {
+  return env.PUPPETEER_CACHE_DIR || path.join(home, ".cache", "puppeteer");
 }
 
 /** Chrome's headless shell starts faster and prints the same PDFs: it comes first, then Chrome, then Chromium. */
 const PREFERENCE = ["chrome-headless-shell", "chrome", "chromium"];
 
-/** The usable browsers of one folder, best first: by kind, then the newest build. Pure. */
+/** The usable browsers of the cache, best first: by kind, then the newest build. Pure. */
 export function rankInstalled(entries: InstalledEntry[], platform: string | undefined): InstalledEntry[] {
   return entries
     .filter((e) => PREFERENCE.includes(e.browser) && e.platform === platform)
@@ -53,31 +45,28 @@ function compareBuilds(a: string, b: string): number {
 }
 
 /**
- * The installed browsers as candidates, best first. Each `<dir>/<browser>/<platform>-<buildId>` folder
- * of this platform is one; @puppeteer/browsers computes its executable's path. Folders of other names
- * (a user's own `chrome/notes`) and unreadable folders are passed over.
+ * The installed browsers as candidates, best first. Each `<cache>/<browser>/<platform>-<buildId>`
+ * folder of this platform is one; @puppeteer/browsers computes its executable's path. Folders of other
+ * names and an unreadable cache are passed over.
  */
 export async function installedBrowsers(
   env: Record<string, string | undefined> = process.env,
-  cwd = process.cwd(),
+  home = os.homedir(),
 ): Promise<BrowserCandidate[]> {
   const { computeExecutablePath, detectBrowserPlatform } = await import("@puppeteer/browsers");
   const platform = detectBrowserPlatform();
   if (!platform) return [];
-  const out: BrowserCandidate[] = [];
-  for (const { dir, source } of browserCacheDirs(env, cwd, os.homedir())) {
-    const entries: InstalledEntry[] = [];
-    for (const browser of PREFERENCE) {
-      for (const folder of subfolders(path.join(dir, browser))) {
-        if (!folder.startsWith(`${platform}-`)) continue;
-        const buildId = folder.slice(platform.length + 1);
-        const executablePath = computeExecutablePath({ cacheDir: dir, browser: browser as Browser, buildId, platform });
-        entries.push({ browser, buildId, platform, executablePath });
-      }
+  const cacheDir = browserCacheDir(env, home);
+  const entries: InstalledEntry[] = [];
+  for (const browser of PREFERENCE) {
+    for (const folder of subfolders(path.join(cacheDir, browser))) {
+      if (!folder.startsWith(`${platform}-`)) continue;
+      const buildId = folder.slice(platform.length + 1);
+      const executablePath = computeExecutablePath({ cacheDir, browser: browser as Browser, buildId, platform });
+      entries.push({ browser, buildId, platform, executablePath });
     }
-    for (const e of rankInstalled(entries, platform)) out.push({ path: e.executablePath, source });
   }
-  return out;
+  return rankInstalled(entries, platform).map((e) => ({ path: e.executablePath, source: "Puppeteer's cache" }));
 }
 
 function subfolders(dir: string): string[] {

@@ -1,6 +1,6 @@
 /**
  * Which browser to drive, in this order: --browser-path, PUPPETEER_EXECUTABLE_PATH, CHROME_PATH,
- * a browser installed with @puppeteer/browsers (here or in Puppeteer's cache), then the usual system
+ * a browser installed with @puppeteer/browsers in Puppeteer's cache, then the usual system
  * places. Pure: the caller passes in the environment, the installed browsers and a way to test
  * whether a file exists.
  */
@@ -15,7 +15,7 @@ export interface ResolveInput {
   env: Record<string, string | undefined>;
   platform: NodeJS.Platform;
   exists: (file: string) => boolean;
-  /** Browsers installed with `npx @puppeteer/browsers install …`, best first (browser/installed.ts). */
+  /** Browsers in Puppeteer's cache, installed with `npx @puppeteer/browsers install …`, best first (browser/installed.ts). */
   installed?: BrowserCandidate[];
 }
 
@@ -59,14 +59,14 @@ export function browserCandidates(input: ResolveInput): BrowserCandidate[] {
   return out;
 }
 
-/** Per-user installs: Chrome on Windows goes to %LOCALAPPDATA% without admin rights; ~/Applications on macOS. */
+/** Per-user installs: Chrome on Windows goes to %LOCALAPPDATA% without admin rights; apps in ~/Applications on macOS. */
 function userBrowsers(input: ResolveInput): string[] {
   if (input.platform === "win32" && input.env.LOCALAPPDATA) {
     const base = input.env.LOCALAPPDATA.replace(/[\\/]+$/, "");
     return [`${base}\\Google\\Chrome\\Application\\chrome.exe`, `${base}\\Chromium\\Application\\chrome.exe`];
   }
   if (input.platform === "darwin" && input.env.HOME) {
-    return [`${input.env.HOME}/Applications/Google Chrome.app/Contents/MacOS/Google Chrome`];
+    return (SYSTEM_BROWSERS.darwin ?? []).map((app) => `${input.env.HOME}${app}`);
   }
   return [];
 }
@@ -77,10 +77,10 @@ export function resolveBrowser(input: ResolveInput): BrowserCandidate | null {
 
 export const NO_BROWSER_HELP =
   "install Chrome, Chromium or Edge (Debian/Ubuntu: apt-get install -y --no-install-recommends chromium-headless-shell fonts-noto-cjk; " +
-  "anywhere: npx @puppeteer/browsers install chrome-headless-shell@stable), or pass --browser-path /path/to/chrome";
+  "anywhere: npx @puppeteer/browsers install chrome-headless-shell@stable --path ~/.cache/puppeteer), or pass --browser-path /path/to/chrome";
 
 /** One line: what was not found, and both ways to get a browser. */
 export function noBrowserMessage(browserPath?: string): string {
   if (browserPath) return `no browser at ${browserPath} (--browser-path): ${NO_BROWSER_HELP}`;
-  return `no Chrome, Chromium or Edge found (looked at PUPPETEER_EXECUTABLE_PATH, CHROME_PATH, browsers installed here or in Puppeteer's cache, and the usual places): ${NO_BROWSER_HELP}`;
+  return `no Chrome, Chromium or Edge found (looked at PUPPETEER_EXECUTABLE_PATH, CHROME_PATH, Puppeteer's cache and the usual places): ${NO_BROWSER_HELP}`;
 }

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { type Browser, type BrowserPlatform, detectBrowserPlatform } from "@puppeteer/browsers";
 import { describe, expect, it } from "vitest";
-import { browserCacheDirs, installedBrowsers, rankInstalled } from "../../src/browser/installed.js";
+import { browserCacheDir, installedBrowsers, rankInstalled } from "../../src/browser/installed.js";
 
 /** Lay out a browser the way `npx @puppeteer/browsers install` does, with @puppeteer/browsers' own path rules. */
 async function install(root: string, browser: string, buildId: string, platform = detectBrowserPlatform() as BrowserPlatform) {
@@ -17,16 +17,9 @@ async function install(root: string, browser: string, buildId: string, platform 
 const tempDir = () => mkdtempSync(path.join(os.tmpdir(), "essay-deck-installed-"));
 
 describe("browsers installed with @puppeteer/browsers", () => {
-  it("looks in the current folder, then in Puppeteer's cache (PUPPETEER_CACHE_DIR over ~/.cache/puppeteer)", () => {
-    expect(browserCacheDirs({}, "/work/talk", "/home/a").map((d) => d.dir)).toEqual([
-      "/work/talk",
-      path.join("/home/a", ".cache", "puppeteer"),
-    ]);
-    expect(browserCacheDirs({ PUPPETEER_CACHE_DIR: "/opt/pc" }, "/work/talk", "/home/a").map((d) => d.dir)).toEqual([
-      "/work/talk",
-      "/opt/pc",
-    ]);
-    expect(browserCacheDirs({ PUPPETEER_CACHE_DIR: "/work/talk" }, "/work/talk", "/home/a")).toHaveLength(1);
+  it("looks in Puppeteer's cache: PUPPETEER_CACHE_DIR, else ~/.cache/puppeteer", () => {
+    expect(browserCacheDir({}, "/home/a")).toBe(path.join("/home/a", ".cache", "puppeteer"));
+    expect(browserCacheDir({ PUPPETEER_CACHE_DIR: "/opt/pc" }, "/home/a")).toBe("/opt/pc");
   });
 
   it("ranks the headless shell first, then Chrome, then Chromium, newest build first, this platform only", () => {
@@ -58,24 +51,38 @@ describe("browsers installed with @puppeteer/browsers", () => {
     ]);
   });
 
-  it("finds what the installer laid out in the current folder and in the cache, folder first", async () => {
-    const cwd = tempDir();
+  it("finds what the installer laid out in the cache, the headless shell first", async () => {
     const cache = tempDir();
-    const here = await install(cwd, "chrome", "148.0.7778.97");
-    const cached = await install(cache, "chrome-headless-shell", "148.0.7778.97");
-    // Another platform's build and a user's own folder named like a browser are not browsers.
+    const chrome = await install(cache, "chrome", "148.0.7778.97");
+    const shell = await install(cache, "chrome-headless-shell", "147.0.7727.56");
+    // Another platform's build and a folder of another name are not browsers.
     await install(cache, "chrome", "148.0.7778.97", (detectBrowserPlatform() === "win64" ? "linux" : "win64") as BrowserPlatform);
-    mkdirSync(path.join(cwd, "chromium", "my-notes"), { recursive: true });
-    const found = await installedBrowsers({ PUPPETEER_CACHE_DIR: cache }, cwd);
-    expect(found).toEqual([
-      { path: here, source: "installed in the current folder" },
-      { path: cached, source: "Puppeteer's cache" },
+    mkdirSync(path.join(cache, "chromium", "my-notes"), { recursive: true });
+    expect(await installedBrowsers({ PUPPETEER_CACHE_DIR: cache })).toEqual([
+      { path: shell, source: "Puppeteer's cache" },
+      { path: chrome, source: "Puppeteer's cache" },
     ]);
+    // ~/.cache/puppeteer when the variable is not set.
+    const home = tempDir();
+    const cached = await install(path.join(home, ".cache", "puppeteer"), "chrome-headless-shell", "148.0.7778.97");
+    expect(await installedBrowsers({}, home)).toEqual([{ path: cached, source: "Puppeteer's cache" }]);
   });
 
-  it("finds none, without failing, where a file is named like a browser folder or nothing is installed", async () => {
-    const cwd = tempDir();
-    writeFileSync(path.join(cwd, "chrome"), "not a folder");
-    expect(await installedBrowsers({ PUPPETEER_CACHE_DIR: path.join(cwd, "missing") }, cwd)).toEqual([]);
+  it("never looks in the current folder, which may be someone else's essay", async () => {
+    const folder = tempDir();
+    await install(folder, "chrome-headless-shell", "148.0.7778.97");
+    const cwd = process.cwd();
+    process.chdir(folder);
+    try {
+      expect(await installedBrowsers({ PUPPETEER_CACHE_DIR: path.join(folder, "missing") }, tempDir())).toEqual([]);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it("finds none, without failing, where a file is named like a browser folder", async () => {
+    const cache = tempDir();
+    writeFileSync(path.join(cache, "chrome"), "not a folder");
+    expect(await installedBrowsers({ PUPPETEER_CACHE_DIR: cache })).toEqual([]);
   });
 });

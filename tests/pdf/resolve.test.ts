@@ -33,6 +33,7 @@ describe("finding a browser", () => {
     const mac = browserCandidates({ ...base, platform: "darwin", env: { HOME: "/Users/a" } }).map((c) => c.path);
     expect(mac[0]).toBe("/Applications/Google Chrome.app/Contents/MacOS/Google Chrome");
     expect(mac).toContain("/Users/a/Applications/Google Chrome.app/Contents/MacOS/Google Chrome");
+    expect(mac).toContain("/Users/a/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge");
     const win = browserCandidates({ ...base, platform: "win32", env: { LOCALAPPDATA: "C:\\Users\\a\\AppData\\Local" } });
     expect(win.map((c) => c.path)).toContain("C:\\Program Files\\Microsoft\\Edge\\Application\\msedge.exe");
     expect(win.at(-2)?.path).toBe("C:\\Users\\a\\AppData\\Local\\Google\\Chrome\\Application\\chrome.exe");
@@ -46,7 +47,7 @@ describe("finding a browser", () => {
     for (const message of [noBrowserMessage(), noBrowserMessage("/nonexistent")]) {
       expect(message).not.toContain("\n");
       expect(message).toContain("apt-get install");
-      expect(message).toContain("npx @puppeteer/browsers install chrome-headless-shell@stable");
+      expect(message).toContain("npx @puppeteer/browsers install chrome-headless-shell@stable --path ~/.cache/puppeteer");
       expect(message).toContain("--browser-path");
     }
     expect(noBrowserMessage("/nonexistent")).toMatch(/^no browser at \/nonexistent/);
