@@ -22,9 +22,34 @@ const DECORATION = /^(?:[-*+•·▪■□●○◆◇►▶➤✓✔☑→]|\p{
 /** Stops that end a heading or a headline without changing it (? and ! do change it: they stay). */
 const FINAL_STOPS = /[.。:：;；,，、…]+$/u;
 
+const NAMED_ENTITIES = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+  mdash: "—",
+  ndash: "–",
+  hellip: "…",
+  lsquo: "‘",
+  rsquo: "’",
+  ldquo: "“",
+  rdquo: "”",
+};
+/** A Markdown essay may spell a character as an HTML entity (`Doesn&#8217;t`): it is that character. */
+const decodeEntities = (t) =>
+  t.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name) => {
+    if (name[0] === "#") {
+      const code = name[1] === "x" || name[1] === "X" ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
+  });
+
 /** The text a heading, headline or title is compared by. */
 export function normalise(text) {
-  let t = String(text ?? "").normalize("NFKC");
+  let t = decodeEntities(String(text ?? "")).normalize("NFKC");
   t = t.replace(/^#{1,6}\s+/, "").replace(/\s+#+\s*$/, "");
   t = t.replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/\*\*|__|`/g, "");
   t = t.replace(/^[*_]+|[*_]+$/g, "");

@@ -16,6 +16,8 @@ describe("the structure scorer", () => {
     expect(normalise("1️⃣ First things")).toBe("firstthings");
     expect(normalise("2019年1月24日")).toBe("2019年1月24日");
     expect(normalise("為什麼要改變？")).toBe("為什麼要改變?");
+    expect(normalise("Engagement Doesn&#8217;t End")).toBe(normalise("Engagement Doesn’t End"));
+    expect(normalise("Q&amp;A &#x2014; &bogus; end")).toBe("q&a—&bogus;end");
   });
 
   it("matches a found headline that equals or runs on from the expected one, never a shorter one", () => {
