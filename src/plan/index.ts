@@ -113,6 +113,8 @@ function planPart(part: Part, n: number, fit: FitContext, words: DeckWords, bloc
   const untitled = part.title === "";
   const context = { part: n, partLabel: part.label, partHeading: part.heading };
   const byParagraph = part.points.length === 0;
+  // A block in the intro of a part with points (a figure, a table) gets a slide after the section's.
+  const introShown = byParagraph || untitled || !blocks ? [] : part.intro.filter((p) => shownBlock(p, blocks));
   if (!untitled) {
     slides.push(
       fitSection(
@@ -122,11 +124,16 @@ function planPart(part: Part, n: number, fit: FitContext, words: DeckWords, bloc
           part: n,
           label: part.label,
           heading: part.title,
-          notes: byParagraph ? [] : part.intro,
+          notes: byParagraph ? [] : part.intro.filter((p) => !introShown.includes(p)),
         },
         fit,
       ),
     );
+  }
+  if (blocks) {
+    introShown.forEach((para, i) => {
+      slides.push(...fitParagraphWithBlocks(context, `part-${n}-intro-${i + 1}`, para, fit, blocks));
+    });
   }
   // Without a section slide to carry them in its notes, an untitled part's opening paragraphs get slides.
   if (byParagraph || untitled) {
@@ -165,6 +172,12 @@ function planPart(part: Part, n: number, fit: FitContext, words: DeckWords, bloc
     slides.push(...fitSummary(base, `part-${n}-summary`, part.closing, bullets, fit));
   }
   return slides;
+}
+
+/** A paragraph a slide can show more of than its notes: a block, or prose with an image the deck holds. */
+function shownBlock(paragraph: string, blocks: BlockContext): boolean {
+  const mp = blocks.byText.get(paragraph);
+  return mp !== undefined && (mp.block !== undefined || mp.images.some((i) => blocks.images[i.src] !== undefined));
 }
 
 /** A sentence cut out of Markdown can hold half of a **bold** pair; drop the stray markers. */

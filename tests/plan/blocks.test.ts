@@ -70,6 +70,18 @@ describe("planning Markdown blocks", () => {
     expect(blocksOf(s)).toMatchObject([{ kind: "image", src: "assets/images/p-photo.png", title: "照片說明" }]);
   });
 
+  it("gives a block in a part's intro a slide after the section's, its notes with it", () => {
+    const intro = planDeck(
+      parseEssay("## 一、部分\n\n開場白。\n\n| a | b |\n|--|--|\n| 1 | 2 |\n\n第一,論點。\n\n第二,另一點。\n", {
+        format: "markdown",
+      }),
+    );
+    expect(intro.slides.map((s) => s.id).slice(0, 4)).toEqual(["title", "part-1", "part-1-intro-1", "part-1-point-1"]);
+    expect(intro.slides[1]?.notes).toEqual(["開場白。"]);
+    expect(intro.slides[2]?.notes).toEqual(["| a | b |\n|--|--|\n| 1 | 2 |"]);
+    expect(blocksOf(intro.slides[2] as Slide).map((b) => b.kind)).toEqual(["table"]);
+  });
+
   it("continues a table too long for one slide, its header repeated on each, at a scale no smaller than the floor", () => {
     const rows = Array.from({ length: 40 }, (_, i) => `| ${2000 + i} | ${i * 10} |`).join("\n");
     const long = planDeck(parseEssay(`## 一、表\n\n第一,長表。\n\n| 年 | 值 |\n|--|--|\n${rows}\n`, { format: "markdown" }));
