@@ -130,6 +130,8 @@ export interface BuildOptions extends LoadOptions {
   allowHtml?: boolean;
   /** Keep index.html's text on the result (the preview server needs it; a plain build frees it). */
   keepHtml?: boolean;
+  /** Told once when another essay-deck is writing into the output folder and this build waits. */
+  onWait?: (message: string) => void;
 }
 
 export interface BuildResult {
@@ -248,7 +250,7 @@ export function build(options: BuildOptions = {}): BuildResult {
       ExitCode.output,
     );
   }
-  const written = writeDeck(outDir, files);
+  const written = writeDeck(outDir, files, { onWait: options.onWait });
   const page = options.keepHtml ? files.find((f) => f.path === "index.html") : undefined;
   return {
     essayPath: loaded.essayPath,

@@ -2,6 +2,7 @@ import path from "node:path";
 import type { Command } from "commander";
 import { build } from "../build.js";
 import { isSiteInput } from "../io/input.js";
+import { keepingLocks } from "../io/lock.js";
 import { displayPath } from "../io/paths.js";
 import { HANDOUT_LAYOUTS } from "../pdf/handout.js";
 import { checkPdfFlags } from "../pdf/options.js";
@@ -32,17 +33,21 @@ export function registerBuild(program: Command, io: CliIO): void {
     if (isSiteInput(input, io.cwd, flags.recursive)) return runSiteBuild(input ?? "content", flags, io);
     const log = createLogger(io, flags.quiet);
     if (wantsPdf(flags)) checkPdfFlags(flags, io.cwd);
-    const result = build(essayOptions(input, flags, io));
-    for (const w of result.warnings) log.warn(w);
-    const points = result.deck.slides.filter((s) => s.kind === "point" && !s.continued).length;
-    // Slides the planner had to fit (issue #5): worth knowing before rehearsing.
-    const scaled = result.deck.slides.filter((s) => s.fit).length;
-    const continued = result.deck.slides.filter((s) => s.continued).length;
-    const fitted = [scaled ? `${scaled} scaled to fit` : "", continued ? `${continued} continued` : ""].filter(Boolean);
-    const index = displayPath(path.join(result.outDir, "index.html"), io.cwd);
-    log.info(
-      `built ${index}: ${result.deck.slides.length} slides (${result.outline.parts.length} parts, ${points} points${fitted.map((f) => `, ${f}`).join("")}) from ${displayPath(result.essayPath, io.cwd)}`,
-    );
-    if (wantsPdf(flags)) await runPdfExport(result, flags, io.cwd, log);
+    // The folder stays locked from the HTML to the last PDF: another build into it waits, so the
+    // PDFs print this build's index.html.
+    await keepingLocks(async () => {
+      const result = build({ ...essayOptions(input, flags, io), onWait: log.info });
+      for (const w of result.warnings) log.warn(w);
+      const points = result.deck.slides.filter((s) => s.kind === "point" && !s.continued).length;
+      // Slides the planner had to fit (issue #5): worth knowing before rehearsing.
+      const scaled = result.deck.slides.filter((s) => s.fit).length;
+      const continued = result.deck.slides.filter((s) => s.continued).length;
+      const fitted = [scaled ? `${scaled} scaled to fit` : "", continued ? `${continued} continued` : ""].filter(Boolean);
+      const index = displayPath(path.join(result.outDir, "index.html"), io.cwd);
+      log.info(
+        `built ${index}: ${result.deck.slides.length} slides (${result.outline.parts.length} parts, ${points} points${fitted.map((f) => `, ${f}`).join("")}) from ${displayPath(result.essayPath, io.cwd)}`,
+      );
+      if (wantsPdf(flags)) await runPdfExport(result, flags, io.cwd, log);
+    });
   });
 }

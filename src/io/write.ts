@@ -1,8 +1,10 @@
 /**
- * The only writer of a deck: every file goes to a temporary name first and is renamed into place
- * once all are written, so a failed build leaves the previous deck whole. A manifest records what
- * essay-deck wrote and a SHA-256 of each file as written: a file it did not write, or one changed
- * since it wrote it, is never overwritten or deleted.
+ * The only writer of an output folder. Under the folder's lock it first finishes what a killed
+ * writer left (its journal, its temporary files), then writes every new file into a staging folder,
+ * records its intent in a journal, renames the files into place, and writes the manifest: a crash
+ * at any instant leaves the earlier deck or the new one, and a state the next writer repairs. A file
+ * is replaced or deleted only when the manifest and its hash prove essay-deck wrote it, and no path
+ * is followed through a symbolic link.
  */
 import { createHash } from "node:crypto";
 import {
@@ -11,125 +13,37 @@ import {
   lstatSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
-  readSync,
   renameSync,
   rmSync,
   statSync,
-  writeFileSync,
   writeSync,
 } from "node:fs";
 import path from "node:path";
 import { DeckError, ExitCode } from "../errors.js";
 import type { OutputFile } from "../render/index.js";
+import { lockFolder, stillHeld } from "./lock.js";
+import {
+  hashFile,
+  isOurs,
+  isSafeRelative,
+  loadManifest,
+  lookInside,
+  type Manifest,
+  recoverManifest,
+  removeJournal,
+  TMP_MARKER,
+  writeJournal,
+  writeManifest,
+} from "./manifest.js";
+import { isLeftover } from "./process.js";
 
-export const MANIFEST = ".essay-deck-manifest.json";
+export { isSafeRelative, MANIFEST } from "./manifest.js";
 
-interface Manifest {
-  generator: "essay-deck";
-  files: string[];
-  /** Hash of each file as written; older manifests have none, and their files are trusted as they are. */
-  sha256?: Record<string, string>;
-}
-
-interface Owned {
-  files: Set<string>;
-  sha256: Map<string, string>;
-}
-
-/**
- * A manifest is read from the user's disk, so it is not trusted: entries that are not plain
- * relative paths inside the folder ("../x", "/etc/x", the manifest itself) are ignored.
- */
-export function isSafeRelative(p: unknown): p is string {
-  if (typeof p !== "string" || p === "" || p.length > 1024 || p.includes("\0")) return false;
-  if (path.isAbsolute(p) || path.win32.isAbsolute(p) || p.split(/[\\/]/).some((s) => s === ".." || s === "")) return false;
-  return p !== MANIFEST;
-}
-
-function loadManifest(outDir: string): Owned {
-  const owned: Owned = { files: new Set(), sha256: new Map() };
-  let data: Partial<Manifest>;
-  try {
-    data = JSON.parse(readFileSync(path.join(outDir, MANIFEST), "utf8")) as Partial<Manifest>;
-  } catch {
-    return owned;
-  }
-  if (data === null || typeof data !== "object" || !Array.isArray(data.files)) return owned;
-  for (const f of data.files) if (isSafeRelative(f)) owned.files.add(f);
-  const hashes = data.sha256 !== null && typeof data.sha256 === "object" ? data.sha256 : {};
-  for (const f of owned.files) {
-    const h = Object.hasOwn(hashes, f) ? hashes[f] : undefined;
-    if (typeof h === "string") owned.sha256.set(f, h);
-  }
-  return owned;
-}
-
-export function readManifest(outDir: string): Set<string> {
-  return loadManifest(outDir).files;
-}
-
-function writeManifest(outDir: string, owned: Owned): void {
-  const files = [...owned.files].sort();
-  const sha256: Record<string, string> = {};
-  for (const f of files) {
-    const h = owned.sha256.get(f);
-    if (h) sha256[f] = h;
-  }
-  const body = `${JSON.stringify({ generator: "essay-deck", files, sha256 }, null, 2)}\n`;
-  writeFileAtomic(path.join(outDir, MANIFEST), body);
-}
-
-/**
- * Bytes hashed or written at a time. A deck of 16,000 points is a 33 MB page: read or encoded
- * whole, as a copy beside the text, it would set the build's peak memory.
- */
-const CHUNK = 1 << 20;
-
-function hashFile(file: string): string | null {
-  try {
-    const hash = createHash("sha256");
-    const fd = openSync(file, "r");
-    try {
-      const buf = Buffer.allocUnsafe(CHUNK);
-      for (let n = readSync(fd, buf, 0, CHUNK, null); n > 0; n = readSync(fd, buf, 0, CHUNK, null)) {
-        hash.update(buf.subarray(0, n));
-      }
-    } finally {
-      closeSync(fd);
-    }
-    return hash.digest("hex");
-  } catch {
-    return null;
-  }
-}
-
-/** Write a new file and return the SHA-256 of what was written; text goes out as UTF-8, a slice at a time. */
-function writeHashed(file: string, contents: string | Uint8Array): string {
-  const hash = createHash("sha256");
-  const fd = openSync(file, "w");
-  const put = (bytes: Uint8Array) => {
-    hash.update(bytes);
-    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
-  };
-  try {
-    if (typeof contents !== "string") put(contents);
-    else {
-      // At most 3 UTF-8 bytes a UTF-16 unit (a surrogate pair: 4 bytes for 2 units).
-      const buf = Buffer.allocUnsafe(Math.min(contents.length, CHUNK) * 3);
-      for (let start = 0; start < contents.length; ) {
-        let end = Math.min(start + CHUNK, contents.length);
-        const last = contents.charCodeAt(end - 1);
-        // Never cut a surrogate pair: each half alone would be written as U+FFFD.
-        if (end < contents.length && last >= 0xd800 && last <= 0xdbff) end--;
-        put(buf.subarray(0, buf.write(contents.slice(start, end), 0, "utf8")));
-        start = end;
-      }
-    }
-  } finally {
-    closeSync(fd);
-  }
-  return hash.digest("hex");
+export interface WriteOptions {
+  /** Told once when another essay-deck holds the folder and this writer waits for it. */
+  onWait?: (message: string) => void;
 }
 
 /** What a failed write means to the user, in words rather than an errno. */
@@ -149,6 +63,9 @@ export function describeWriteError(e: unknown): string {
 }
 
 export function prepareOutputDir(outDir: string): void {
+  if (path.parse(outDir).root === outDir) {
+    throw new DeckError(`${outDir} is the root of the file system: pass a folder for the deck with -o`, ExitCode.output);
+  }
   if (existsSync(outDir) && !statSync(outDir).isDirectory()) {
     throw new DeckError(`output path ${outDir} is a file: pass a folder with -o`, ExitCode.output);
   }
@@ -162,31 +79,39 @@ export function prepareOutputDir(outDir: string): void {
   }
 }
 
-/** Refuse to overwrite a file essay-deck did not write, or one changed since it wrote it. */
-export function assertOwned(outDir: string, relative: string, owned: Set<string>, hashes?: Map<string, string>): void {
+/** Refuse to replace what is at `relative` unless it is missing or essay-deck's own, unchanged. */
+function checkTarget(outDir: string, relative: string, manifest: Manifest): void {
   const target = path.join(outDir, relative);
-  if (!existsSync(target) && !isSymlink(target)) return;
-  if (!owned.has(relative) || !lstatSync(target).isFile()) {
+  const found = lookInside(outDir, relative);
+  if (found.kind === "missing" || found.kind === "notdir") return;
+  if (found.kind === "link") {
     throw new DeckError(
-      `${target} exists and was not written by essay-deck: pass another folder with -o, or move that file away`,
+      `${found.at} is a symbolic link: essay-deck writes only inside the output folder; remove the link, or pass another folder with -o`,
       ExitCode.output,
     );
   }
-  const expected = (hashes ?? loadManifest(outDir).sha256).get(relative);
-  if (expected && hashFile(target) !== expected) {
+  if (found.kind === "file" && isOurs(outDir, relative, manifest)) return;
+  if (found.kind === "file" && manifest.files.has(relative)) {
     throw new DeckError(
       `${target} was changed since essay-deck wrote it: move your edited copy away, or pass another folder with -o`,
       ExitCode.output,
     );
   }
+  throw new DeckError(
+    `${target} exists and was not written by essay-deck: pass another folder with -o, or move that file away`,
+    ExitCode.output,
+  );
 }
 
-function isSymlink(p: string): boolean {
-  try {
-    return lstatSync(p).isSymbolicLink();
-  } catch {
-    return false;
-  }
+/** The manifest's check for one path, for callers outside the writer (exports before they print). */
+export function assertOwned(outDir: string, relative: string, _owned?: Set<string>): void {
+  checkTarget(outDir, relative, loadManifest(outDir));
+}
+
+/** The files essay-deck can prove it wrote into outDir. */
+export function readManifest(outDir: string): Set<string> {
+  const manifest = loadManifest(outDir);
+  return new Set([...manifest.files.keys()].filter((f) => isOurs(outDir, f, manifest)));
 }
 
 export interface WrittenDeck {
@@ -196,72 +121,257 @@ export interface WrittenDeck {
   sha256: Record<string, string>;
 }
 
+/** Files `build --pdf/--handout/--pptx` writes beside the deck: a later build without the flag keeps them. */
+const isExport = (relative: string): boolean => /\.(pdf|pptx)$/i.test(relative);
+
+interface Staged {
+  relative: string;
+  tmp: string;
+  hash: string;
+}
+
 /** Write a whole deck into outDir. */
-export function writeDeck(outDir: string, files: OutputFile[]): WrittenDeck {
+export function writeDeck(outDir: string, files: OutputFile[], options: WriteOptions = {}): WrittenDeck {
   prepareOutputDir(outDir);
-  const owned = loadManifest(outDir);
-  for (const f of files) {
-    if (!isSafeRelative(f.path)) throw new Error(`output path escapes the output folder: ${f.path}`);
-    assertOwned(outDir, f.path, owned.files, owned.sha256);
-  }
-  const staged: Array<{ tmp: string; target: string; relative: string; hash: string }> = [];
-  try {
+  return underLock(outDir, options, (manifest) => {
     for (const f of files) {
-      const target = path.join(outDir, f.path);
-      mkdirSync(path.dirname(target), { recursive: true });
-      const tmp = tempName(target);
-      const bytes = "copyFrom" in f ? readFileSync(f.copyFrom) : f.contents;
-      const entry = { tmp, target, relative: f.path, hash: "" };
-      staged.push(entry);
-      entry.hash = writeHashed(tmp, bytes);
+      if (!isSafeRelative(f.path)) throw new Error(`output path escapes the output folder: ${f.path}`);
+      checkTarget(outDir, f.path, manifest);
     }
-  } catch (e) {
-    for (const s of staged) rmSync(s.tmp, { force: true });
-    throw new DeckError(`cannot write into ${outDir}: ${describeWriteError(e)}; pass another folder with -o`, ExitCode.output);
+    const staged = stage(outDir, files);
+    const kept = new Set(files.map((f) => f.path));
+    const remove: string[] = [];
+    const next = new Map<string, string>();
+    for (const [old, hash] of manifest.files) {
+      if (kept.has(old) || !isOurs(outDir, old, manifest)) continue;
+      // Exports stay until rewritten; other files of an earlier build that this one lacks go.
+      if (isExport(old)) next.set(old, hash);
+      else remove.push(old);
+    }
+    commit(outDir, manifest, staged, remove, next);
+    return { files: staged.map((s) => s.relative), sha256: Object.fromEntries(staged.map((s) => [s.relative, s.hash])) };
+  });
+}
+
+/**
+ * Write one exported file (a PDF, a PPTX). Inside the output folder it follows the deck's rules;
+ * outside it (`--pdf ../talk.pdf`) it may replace only a file the manifest recorded there, unchanged.
+ */
+export function writeExport(outDir: string, target: string, bytes: Uint8Array, options: WriteOptions = {}): void {
+  const relative = insideRelative(outDir, target);
+  underLock(outDir, options, (manifest) => {
+    if (relative !== null) {
+      checkTarget(outDir, relative, manifest);
+      const staged = stage(outDir, [{ path: relative, contents: bytes }]);
+      const next = new Map([...manifest.files].filter(([f]) => f !== relative && isOurs(outDir, f, manifest)));
+      commit(outDir, manifest, staged, [], next);
+      return;
+    }
+    checkOutside(target, manifest);
+    try {
+      mkdirSync(path.dirname(target), { recursive: true });
+    } catch (e) {
+      throw new DeckError(`cannot create ${path.dirname(target)}: ${describeWriteError(e)}`, ExitCode.output);
+    }
+    removeLeftoversBeside(target);
+    const tmp = `${target}${TMP_MARKER}${process.pid}`;
+    const hash = writeStaged(tmp, bytes, `cannot write ${target}`);
+    writeJournal(outDir, { before: {}, after: {}, outsideAfter: { [target]: hash } });
+    renameSync(tmp, target);
+    manifest.outside.set(target, hash);
+    writeManifest(outDir, manifest);
+    removeJournal(outDir);
+  });
+}
+
+/** Before printing: would writeExport accept this target? */
+export function assertExportTarget(outDir: string, target: string): void {
+  const relative = insideRelative(outDir, target);
+  if (relative !== null) checkTarget(outDir, relative, loadManifest(outDir));
+  else checkOutside(target, loadManifest(outDir));
+}
+
+function insideRelative(outDir: string, target: string): string | null {
+  const relative = path.relative(outDir, target).split(path.sep).join("/");
+  return isSafeRelative(relative) ? relative : null;
+}
+
+function checkOutside(target: string, manifest: Manifest): void {
+  let stat: ReturnType<typeof lstatSync>;
+  try {
+    stat = lstatSync(target);
+  } catch {
+    return;
   }
-  for (const s of staged) renameSync(s.tmp, s.target);
-  const now: Owned = { files: new Set(staged.map((s) => s.relative)), sha256: new Map() };
-  for (const s of staged) now.sha256.set(s.relative, s.hash);
-  // Files of an earlier build that this one no longer has; exports (PDFs) stay until rewritten.
-  for (const old of owned.files) {
-    if (now.files.has(old)) continue;
-    const target = path.join(outDir, old);
-    if (!existsSync(target) || !lstatSync(target).isFile()) continue;
-    const expected = owned.sha256.get(old);
-    // Edited since we wrote it: the user's now, so neither deleted nor claimed.
-    if (expected && hashFile(target) !== expected) continue;
-    if (old.endsWith(".pdf")) {
-      now.files.add(old);
-      if (expected) now.sha256.set(old, expected);
+  const expected = manifest.outside.get(target);
+  if (stat.isFile() && expected !== undefined && hashFile(target) === expected) return;
+  throw new DeckError(
+    `${target} exists and was not written by essay-deck (or was changed since): pass another file name, or move that file away`,
+    ExitCode.output,
+  );
+}
+
+/** Lock the folder, clear a killed writer's leftovers, and run `fn` on the manifest it proves. */
+function underLock<T>(outDir: string, options: WriteOptions, fn: (manifest: Manifest) => T): T {
+  const release = lockFolder(outDir, options);
+  try {
+    removeLeftovers(outDir);
+    return fn(recoverManifest(outDir));
+  } finally {
+    release();
+  }
+}
+
+/** Temporary files and staging folders of writers that are gone, in the folder and beside its files. */
+function removeLeftovers(outDir: string): void {
+  const dirs = new Set([outDir]);
+  for (const f of loadManifest(outDir).files.keys()) dirs.add(path.join(outDir, path.dirname(f)));
+  for (const dir of dirs) {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
       continue;
     }
-    rmSync(target, { force: true });
+    for (const name of names)
+      if (name.includes(TMP_MARKER) && isLeftover(name, TMP_MARKER))
+        rmSync(path.join(dir, name), { recursive: true, force: true });
   }
-  writeManifest(outDir, now);
-  return { files: staged.map((s) => s.relative), sha256: Object.fromEntries(staged.map((s) => [s.relative, s.hash])) };
 }
 
-/** Add exported files (PDFs) to the manifest after they are written. */
-export function recordOwned(outDir: string, relative: string[]): void {
-  const owned = loadManifest(outDir);
-  for (const r of relative) {
-    if (!isSafeRelative(r)) continue;
-    owned.files.add(r);
-    const h = hashFile(path.join(outDir, r));
-    if (h) owned.sha256.set(r, h);
-  }
-  writeManifest(outDir, owned);
-}
-
-export function tempName(target: string): string {
-  return `${target}.essay-deck-tmp-${process.pid}`;
-}
-
-/** Write one file through a temporary name and a rename. */
-export function writeFileAtomic(target: string, contents: string | Uint8Array): void {
-  const tmp = tempName(target);
+function removeLeftoversBeside(target: string): void {
+  const prefix = `${path.basename(target)}${TMP_MARKER}`;
+  let names: string[] = [];
   try {
-    writeFileSync(tmp, contents);
+    names = readdirSync(path.dirname(target));
+  } catch {
+    return;
+  }
+  for (const name of names)
+    if (name.startsWith(prefix) && isLeftover(name, TMP_MARKER)) rmSync(path.join(path.dirname(target), name), { force: true });
+}
+
+const stagingDir = (outDir: string): string => path.join(outDir, `${TMP_MARKER}${process.pid}`);
+
+/** Every file to a staging folder, its folders made in place (never through a link): nothing replaced yet. */
+function stage(outDir: string, files: OutputFile[]): Staged[] {
+  const staging = stagingDir(outDir);
+  const staged: Staged[] = [];
+  try {
+    rmSync(staging, { recursive: true, force: true });
+    mkdirSync(staging);
+    for (const [i, f] of files.entries()) {
+      makeFolders(outDir, path.posix.dirname(f.path));
+      const tmp = path.join(staging, String(i));
+      const bytes = "copyFrom" in f ? readFileSync(f.copyFrom) : f.contents;
+      staged.push({ relative: f.path, tmp, hash: writeStaged(tmp, bytes) });
+    }
+  } catch (e) {
+    rmSync(staging, { recursive: true, force: true });
+    if (e instanceof DeckError) throw e;
+    throw new DeckError(`cannot write into ${outDir}: ${describeWriteError(e)}; pass another folder with -o`, ExitCode.output);
+  }
+  return staged;
+}
+
+/** The folders of a path inside outDir, made one by one; a link among them is refused. */
+function makeFolders(outDir: string, relative: string): void {
+  if (relative === "." || relative === "") return;
+  let at = outDir;
+  for (const segment of relative.split("/")) {
+    at = path.join(at, segment);
+    let stat: ReturnType<typeof lstatSync> | undefined;
+    try {
+      stat = lstatSync(at);
+    } catch {
+      mkdirSync(at);
+      continue;
+    }
+    if (stat.isSymbolicLink()) {
+      throw new DeckError(
+        `${at} is a symbolic link: essay-deck writes only inside the output folder; remove the link, or pass another folder with -o`,
+        ExitCode.output,
+      );
+    }
+    if (!stat.isDirectory()) throw Object.assign(new Error(`${at} is a file`), { code: "ENOTDIR" });
+  }
+}
+
+/**
+ * Journal, renames, manifest, in that order. Before the journal the old deck stands whole; after
+ * it, every path holds its old or its new bytes whatever instant the process dies at, and the
+ * journal tells the next writer which hashes are essay-deck's.
+ */
+function commit(outDir: string, manifest: Manifest, staged: Staged[], remove: string[], next: Map<string, string>): void {
+  if (!stillHeld(outDir)) {
+    rmSync(stagingDir(outDir), { recursive: true, force: true });
+    throw new DeckError(`another essay-deck took over ${outDir} while this one wrote: build again`, ExitCode.output);
+  }
+  const before: Record<string, string> = {};
+  const after: Record<string, string> = {};
+  for (const s of staged) {
+    const old = manifest.files.get(s.relative);
+    if (old) before[s.relative] = old;
+    after[s.relative] = s.hash;
+  }
+  for (const r of remove) before[r] = manifest.files.get(r) as string;
+  writeJournal(outDir, { before, after, outsideAfter: {} });
+  for (const s of staged) renameSync(s.tmp, path.join(outDir, s.relative));
+  for (const r of remove) rmSync(path.join(outDir, r), { force: true });
+  for (const s of staged) next.set(s.relative, s.hash);
+  writeManifest(outDir, { files: next, outside: manifest.outside });
+  removeJournal(outDir);
+  rmSync(stagingDir(outDir), { recursive: true, force: true });
+}
+
+/** Bytes written at a time: a 33 MB page encoded whole, beside its text, would set the peak memory. */
+const CHUNK = 1 << 20;
+
+/** Write a new file and return the SHA-256 of what was written; text goes out as UTF-8, a slice at a time. */
+function writeStaged(file: string, contents: string | Uint8Array, what?: string): string {
+  const hash = createHash("sha256");
+  let fd: number;
+  try {
+    fd = openSync(file, "wx");
+  } catch (e) {
+    if (what) throw new DeckError(`${what}: ${describeWriteError(e)}`, ExitCode.output);
+    throw e;
+  }
+  const put = (bytes: Uint8Array) => {
+    hash.update(bytes);
+    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+  };
+  try {
+    if (typeof contents !== "string") put(contents);
+    else {
+      // At most 3 UTF-8 bytes a UTF-16 unit (a surrogate pair: 4 bytes for 2 units).
+      const buf = Buffer.allocUnsafe(Math.min(contents.length, CHUNK) * 3);
+      for (let start = 0; start < contents.length; ) {
+        let end = Math.min(start + CHUNK, contents.length);
+        const last = contents.charCodeAt(end - 1);
+        // Never cut a surrogate pair: each half alone would be written as U+FFFD.
+        if (end < contents.length && last >= 0xd800 && last <= 0xdbff) end--;
+        put(buf.subarray(0, buf.write(contents.slice(start, end), 0, "utf8")));
+        start = end;
+      }
+    }
+  } catch (e) {
+    closeSync(fd);
+    rmSync(file, { force: true });
+    if (what) throw new DeckError(`${what}: ${describeWriteError(e)}`, ExitCode.output);
+    throw e;
+  }
+  closeSync(fd);
+  return hash.digest("hex");
+}
+
+/** Write one file through a temporary name and a rename (templates ejected into a folder of the user's). */
+export function writeFileAtomic(target: string, contents: string | Uint8Array): void {
+  removeLeftoversBeside(target);
+  const tmp = `${target}${TMP_MARKER}${process.pid}`;
+  rmSync(tmp, { force: true });
+  writeStaged(tmp, contents, `cannot write ${target}`);
+  try {
     renameSync(tmp, target);
   } catch (e) {
     rmSync(tmp, { force: true });

@@ -4,14 +4,13 @@
  * kept in memory and written at the end through a temporary file and a rename, so a failure or
  * Ctrl-C leaves no partial file; the session closes the browser in every case.
  */
-import { mkdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { PDFDocument } from "pdf-lib";
 import type { Browser, BrowserContext, Page } from "puppeteer-core";
 import { withBrowser } from "../browser/session.js";
 import { DeckError, ExitCode } from "../errors.js";
-import { recordOwned, writeFileAtomic } from "../io/write.js";
+import { writeExport } from "../io/write.js";
 import type { Deck } from "../model/deck.js";
 import { languageOf } from "../text/languages/index.js";
 import { addBookmarks, LOAD_FAST, planBookmarks, SAVE_FAST, setMetadata } from "./bookmarks.js";
@@ -192,14 +191,7 @@ async function assembleHandout(
 export function writePdfs(outputs: PrintedPdf[], request: Pick<PdfExportRequest, "outDir" | "log">): WrittenPdf[] {
   request.log.info(`writing ${outputs.map((o) => path.basename(o.path)).join(" and ")}`);
   return outputs.map((o) => {
-    try {
-      mkdirSync(path.dirname(o.path), { recursive: true });
-    } catch (e) {
-      throw new DeckError(`cannot create ${path.dirname(o.path)}: ${(e as NodeJS.ErrnoException).code}`, ExitCode.output);
-    }
-    writeFileAtomic(o.path, o.bytes);
-    const relative = path.relative(request.outDir, o.path);
-    if (!relative.startsWith("..") && !path.isAbsolute(relative)) recordOwned(request.outDir, [relative]);
+    writeExport(request.outDir, o.path, o.bytes);
     return { kind: o.kind, path: o.path, pages: o.pages, bytes: o.bytes.length };
   });
 }

@@ -1,7 +1,7 @@
 /** `build --pdf/--handout`: after the HTML build, export the PDFs with one browser. */
 import path from "node:path";
 import { displayPath, packageVersion } from "../io/paths.js";
-import { assertOwned, readManifest } from "../io/write.js";
+import { assertExportTarget } from "../io/write.js";
 import type { Deck } from "../model/deck.js";
 import type { PdfExportRequest, PdfLog, WrittenPdf } from "./index.js";
 import { type PdfFlags, pdfTargets } from "./options.js";
@@ -21,10 +21,8 @@ export const wantsPdf = (flags: PdfFlags): boolean => Boolean(flags.pdf || flags
  */
 export function pdfRequest(built: BuiltDeck, flags: PdfFlags, cwd: string, log: PdfLog): PdfExportRequest {
   const targets = pdfTargets(flags, { cwd, outDir: built.outDir, essayPath: built.essayPath });
-  const owned = readManifest(built.outDir);
-  for (const file of [targets.slides, targets.handout]) {
-    if (file && path.dirname(file) === built.outDir) assertOwned(built.outDir, path.basename(file), owned);
-  }
+  // No PDF may replace a file essay-deck did not write: checked before printing, and again when writing.
+  for (const file of [targets.slides, targets.handout]) if (file) assertExportTarget(built.outDir, file);
   return {
     deck: built.deck,
     indexHtml: path.join(built.outDir, "index.html"),
