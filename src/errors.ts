@@ -38,3 +38,6 @@ export class DeckError extends Error {
     this.exitCode = exitCode;
   }
 }
+
+/** The signals that stop a command as Ctrl-C does: a supervisor's stop, the terminal closing. */
+export const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;

@@ -1,11 +1,12 @@
 /**
  * One browser for one command: every command that drives a browser (check, the PDF export) runs
- * inside withBrowser(), which owns the browser's whole life. It launches it, turns Ctrl-C or SIGTERM
- * into "interrupted" (exit 130) after ending the browser so that whatever the command awaits fails at
- * once, and closes it, or kills it when closing fails, in every case.
+ * inside withBrowser(), which owns the browser's whole life. It launches it, turns Ctrl-C, SIGTERM or
+ * SIGHUP (the terminal closed) into "interrupted" (exit 130) after ending the browser so that whatever
+ * the command awaits fails at once, and closes it, or kills it when closing fails, in every case. A
+ * SIGKILL leaves no browser either: it talks to Chromium over a pipe (launch.ts).
  */
 import type { Browser } from "puppeteer-core";
-import { DeckError, ExitCode } from "../errors.js";
+import { DeckError, ExitCode, STOP_SIGNALS } from "../errors.js";
 import { launchBrowser } from "./launch.js";
 
 export interface SessionOptions {
@@ -18,7 +19,7 @@ export interface SessionOptions {
 
 export interface BrowserSession {
   browser: Browser;
-  /** Whether Ctrl-C or SIGTERM came: the browser is gone, the command should stop. */
+  /** Whether Ctrl-C, SIGTERM or SIGHUP came: the browser is gone, the command should stop. */
   readonly interrupted: boolean;
 }
 
@@ -39,8 +40,7 @@ export async function withBrowser<T, P = undefined>(
     state.interrupted = true;
     browser?.process()?.kill("SIGKILL");
   };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
+  for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
   const interrupted = () => new DeckError(`interrupted: ${options.undone}`, ExitCode.interrupted);
   try {
     const prepared = options.prepare ? options.prepare() : (undefined as P);
@@ -59,8 +59,7 @@ export async function withBrowser<T, P = undefined>(
   } catch (e) {
     throw state.interrupted && !(e instanceof DeckError && e.exitCode === ExitCode.interrupted) ? interrupted() : e;
   } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+    for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
     await closeOrKill(browser);
   }
 }

@@ -3,12 +3,13 @@
  * browser at its size, measure every slide and make the report. The temporary deck is removed in
  * every case, Ctrl-C included.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { withBrowser } from "../browser/session.js";
 import { type BuildOptions, build } from "../build.js";
 import { displayPath } from "../io/paths.js";
+import { scratchDir } from "../io/scratch.js";
 import { DEFAULT_THEME } from "../themes.js";
 import { DEFAULT_FLOORS, measureDeck } from "./measure.js";
 import { buildReport, type CheckReport } from "./report.js";
@@ -23,7 +24,7 @@ export interface CheckRequest {
 export async function runCheck(request: CheckRequest): Promise<CheckReport> {
   const started = performance.now();
   const { cwd } = request.build;
-  const temp = request.build.outDir ? null : mkdtempSync(path.join(os.tmpdir(), "essay-deck-check-"));
+  const temp = request.build.outDir ? null : scratchDir("check");
   try {
     return await withBrowser(
       {

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Command } from "commander";
 import type { BuildResult } from "../build.js";
-import { DeckError, ExitCode } from "../errors.js";
+import { DeckError, ExitCode, STOP_SIGNALS } from "../errors.js";
 import { displayPath } from "../io/paths.js";
 import type { PdfFlags } from "../pdf/options.js";
 import { wantsPdf } from "../pdf/run.js";
@@ -137,26 +137,24 @@ function summary(result: BuildResult, cwd: string): string {
 }
 
 /**
- * Resolves when the command should stop: SIGINT or SIGTERM (Ctrl-C, a supervisor) or the caller's
- * AbortSignal (tests, embedders). A second Ctrl-C falls through to Node's default and ends the process.
+ * Resolves when the command should stop: SIGINT, SIGTERM or SIGHUP (Ctrl-C, a supervisor, the
+ * terminal closing) or the caller's AbortSignal (tests, embedders). A second Ctrl-C falls through to
+ * Node's default and ends the process.
  */
 export function untilStopped(signal?: AbortSignal): { stopped: Promise<string>; dispose(): void } {
   let done: (why: string) => void = () => {};
   const stopped = new Promise<string>((resolve) => {
     done = resolve;
   });
-  const onInt = () => done("SIGINT");
-  const onTerm = () => done("SIGTERM");
+  const handlers = STOP_SIGNALS.map((signal) => [signal, () => done(signal)] as const);
   const onAbort = () => done("abort");
-  process.once("SIGINT", onInt);
-  process.once("SIGTERM", onTerm);
+  for (const [signal, handler] of handlers) process.once(signal, handler);
   if (signal?.aborted) onAbort();
   else signal?.addEventListener("abort", onAbort, { once: true });
   return {
     stopped,
     dispose: () => {
-      process.off("SIGINT", onInt);
-      process.off("SIGTERM", onTerm);
+      for (const [signal, handler] of handlers) process.off(signal, handler);
       signal?.removeEventListener("abort", onAbort);
     },
   };

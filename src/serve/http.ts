@@ -11,6 +11,11 @@ export interface Site {
   state(): PreviewState;
   /** Bound to loopback: refuse Host headers naming anything else (DNS rebinding). */
   loopbackOnly: boolean;
+  /**
+   * Whether a path is one of the deck's files (the last good build's): `serve -o .` builds beside
+   * the user's other files, and those are not the deck's to show.
+   */
+  isDeckFile(relative: string): boolean;
 }
 
 export interface Handler {
@@ -50,6 +55,7 @@ export function createHandler(site: Site): Handler {
     if (state.build === 0 && wanted.path === "index.html") {
       return { status: 200, type: "text/html; charset=utf-8", body: waitingPage() };
     }
+    if (!site.isDeckFile(wanted.path)) return plain(404);
     const found = servedFile(site.rootReal, wanted.path);
     if (!found.ok) return plain(found.status);
     let bytes: Buffer;

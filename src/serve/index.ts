@@ -3,12 +3,12 @@
  * and tell open pages to reload (or to show the error over the last good deck).
  */
 import { EventEmitter } from "node:events";
-import { mkdirSync, mkdtempSync, realpathSync, rmSync } from "node:fs";
+import { mkdirSync, realpathSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
-import os from "node:os";
 import path from "node:path";
 import type { BuildOptions, BuildResult } from "../build.js";
 import { DeckError, ExitCode } from "../errors.js";
+import { scratchDir } from "../io/scratch.js";
 import type { PreviewState } from "./client.js";
 import { createHandler } from "./http.js";
 import { DEFAULT_HOST, isLoopback, listen, urlFor } from "./listen.js";
@@ -48,7 +48,7 @@ export async function startServer(options: ServeOptions = {}): Promise<PreviewSe
   const cwd = options.cwd ?? process.cwd();
   const host = options.host ?? DEFAULT_HOST;
   const temporary = options.outDir === undefined;
-  const outDir = temporary ? mkdtempSync(path.join(os.tmpdir(), "essay-deck-serve-")) : path.resolve(cwd, options.outDir ?? "");
+  const outDir = temporary ? scratchDir("serve") : path.resolve(cwd, options.outDir ?? "");
   const events = new EventEmitter<PreviewEvents>();
   let state: PreviewState = { build: 0, error: null, shell: "" };
   let watched: WatchedBuild | undefined;
@@ -62,7 +62,9 @@ export async function startServer(options: ServeOptions = {}): Promise<PreviewSe
     error: outcome.ok ? null : outcome.message,
     shell: outcome.ok ? shellOf(outcome.result) : state.shell,
   });
+  let deckFiles = new Set<string>();
   const onOutcome = (outcome: BuildOutcome) => {
+    if (outcome.ok) deckFiles = new Set(outcome.result.files);
     state = stateAfter(outcome);
     broadcast(state);
     if (outcome.ok) events.emit("built", outcome);
@@ -74,6 +76,7 @@ export async function startServer(options: ServeOptions = {}): Promise<PreviewSe
     watched = watchBuild({ ...options, cwd, outDir, debounceMs: options.debounceMs, keepHtml: true }, onOutcome);
     const first = watched.first;
     state = stateAfter(first);
+    if (first.ok) deckFiles = new Set(first.result.files);
     mkdirSync(outDir, { recursive: true });
     rootReal = realpathSync(outDir);
   } catch (e) {
@@ -85,7 +88,12 @@ export async function startServer(options: ServeOptions = {}): Promise<PreviewSe
     throw e;
   }
 
-  const handler = createHandler({ rootReal, state: () => state, loopbackOnly: isLoopback(host) });
+  const handler = createHandler({
+    rootReal,
+    state: () => state,
+    loopbackOnly: isLoopback(host),
+    isDeckFile: (relative) => deckFiles.has(relative),
+  });
   broadcast = handler.broadcast;
   const server = createServer(handler.handle);
   let port: number;
