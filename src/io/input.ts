@@ -150,12 +150,50 @@ export function confineToEssayFolder(
     const value = settings[key];
     if (value === undefined || (key === "theme" && !/\.css$/i.test(value))) continue;
     const target = real(path.resolve(dir, value));
-    const rel = path.relative(root, target);
-    if (rel === ".." || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) {
+    const flag = `--${key === "templateDir" ? "template-dir" : key}`;
+    if (!inside(root, target)) {
       throw new DeckError(
-        `${source}: "${key}" points outside the essay's folder (${value}): front matter may only name files beside the essay; pass --${key === "templateDir" ? "template-dir" : key} instead`,
+        `${source}: "${key}" points outside the essay's folder (${value}): front matter may only name files beside the essay; pass ${flag} instead`,
+        ExitCode.config,
+      );
+    }
+    // The folder is inside; each file in it must be too, once its links are followed.
+    const escaping = key === "templateDir" ? fileLeaving(target, root) : null;
+    if (escaping) {
+      throw new DeckError(
+        `${source}: "${key}" holds ${path.relative(target, escaping.file)}, a link to ${escaping.to} outside the essay's folder: copy the file in, or pass ${flag} instead`,
         ExitCode.config,
       );
     }
   }
+}
+
+function inside(root: string, target: string): boolean {
+  const rel = path.relative(root, target);
+  return !(rel === ".." || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel));
+}
+
+/** The first file or folder under `dir` (two levels: partials/, themes/) whose real path leaves `root`. */
+function fileLeaving(dir: string, root: string, depth = 0): { file: string; to: string } | null {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return null;
+  }
+  for (const name of entries) {
+    const file = path.join(dir, name);
+    let to: string;
+    try {
+      to = realpathSync(file);
+    } catch {
+      continue;
+    }
+    if (!inside(root, to)) return { file, to };
+    if (depth < 2 && statSync(to, { throwIfNoEntry: false })?.isDirectory()) {
+      const deeper = fileLeaving(file, root, depth + 1);
+      if (deeper) return deeper;
+    }
+  }
+  return null;
 }

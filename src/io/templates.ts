@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type HandlebarsTypes from "handlebars";
 import { DeckError, ExitCode } from "../errors.js";
-import type { TemplateSpec, Templates } from "../render/index.js";
+import { TEMPLATE_HELPERS, type TemplateSpec, type Templates } from "../render/index.js";
 import { packageDocsUrl, packageRoot, templatesDir } from "./paths.js";
 import { writeFileAtomic } from "./write.js";
 
@@ -39,13 +39,22 @@ export function loadTemplates(overrideDir?: string): Templates {
       return source;
     }
     // A syntax error in a user's template is their mistake to fix, not a crash of ours.
+    let ast: unknown;
     try {
       // The compiler, loaded only for a user's template (the built-ins come precompiled).
-      (requireLib("handlebars") as typeof HandlebarsTypes).parse(source);
+      ast = (requireLib("handlebars") as typeof HandlebarsTypes).parse(source);
     } catch (e) {
       const lines = (e as Error).message.split("\n").filter((l) => l.trim() !== "");
       const what = lines.length > 1 ? `${lines[0]?.replace(/:$/, "")}, ${lines.at(-1)}` : (lines[0] ?? "");
       throw new DeckError(`template ${file} does not compile: ${what}`, ExitCode.config);
+    }
+    const unknown = unknownName(ast, names);
+    if (unknown) {
+      const known = unknown.kind === "helper" ? TEMPLATE_HELPERS.filter((h) => !/Missing$|^log$/.test(h)) : [...names].sort();
+      throw new DeckError(
+        `template ${file} line ${unknown.line}: there is no ${unknown.kind} "${unknown.name}" (the ${unknown.kind}s are ${known.join(", ")})`,
+        ExitCode.config,
+      );
     }
     return source;
   };
@@ -54,6 +63,55 @@ export function loadTemplates(overrideDir?: string): Templates {
   const partials: Record<string, string> = {};
   for (const name of names) partials[name] = read(path.join("partials", `${name}.hbs`), name);
   return { deck: read("deck.hbs", "deck"), partials, precompiled };
+}
+
+interface AstNode {
+  type?: string;
+  path?: { type?: string; original?: string; parts?: string[]; data?: boolean };
+  name?: { type?: string; original?: string };
+  params?: unknown[];
+  hash?: unknown;
+  loc?: { start?: { line?: number } };
+}
+
+/**
+ * The first helper or partial a template calls that does not exist: Handlebars would only say so
+ * while rendering, with a stack and no file or line. Inline partials the template defines count.
+ */
+function unknownName(ast: unknown, partials: Set<string>): { kind: "helper" | "partial"; name: string; line: number } | null {
+  const inline = new Set<string>();
+  const calls: Array<{ kind: "helper" | "partial"; name: string; line: number }> = [];
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(walk);
+    if (value === null || typeof value !== "object") return;
+    const node = value as AstNode;
+    const line = node.loc?.start?.line ?? 0;
+    const callee = node.path;
+    const isCall = node.type === "SubExpression" || (node.params?.length ?? 0) > 0 || node.hash !== undefined;
+    if (
+      (node.type === "MustacheStatement" || node.type === "BlockStatement" || node.type === "SubExpression") &&
+      isCall &&
+      callee?.type === "PathExpression" &&
+      callee.parts?.length === 1 &&
+      !callee.data
+    ) {
+      calls.push({ kind: "helper", name: callee.original ?? "", line });
+    }
+    if (node.type === "DecoratorBlock" && callee?.original === "inline") {
+      const first = node.params?.[0] as { value?: unknown } | undefined;
+      if (typeof first?.value === "string") inline.add(first.value);
+    }
+    if (node.type === "PartialStatement" && node.name?.type === "PathExpression") {
+      calls.push({ kind: "partial", name: node.name.original ?? "", line });
+    }
+    for (const [key, child] of Object.entries(node)) if (key !== "loc") walk(child);
+  };
+  walk(ast);
+  return (
+    calls.find((c) =>
+      c.kind === "helper" ? !TEMPLATE_HELPERS.includes(c.name) : !partials.has(c.name) && !inline.has(c.name),
+    ) ?? null
+  );
 }
 
 interface PrecompiledFile {

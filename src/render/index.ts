@@ -73,6 +73,15 @@ function environment(templates: Templates): typeof Handlebars {
   return all ? Handlebars.create() : (requireHandlebars("handlebars") as typeof HandlebarsTypes).create();
 }
 
+/**
+ * Every helper a template can call: Handlebars' own and the renderer's. A user's template is checked
+ * against it when it is read, so that a misspelt helper names its file and line.
+ */
+export const TEMPLATE_HELPERS: readonly string[] = [
+  ...["blockHelperMissing", "each", "helperMissing", "if", "unless", "log", "lookup", "with"],
+  ...["text", "headline", "fitStyle", "json", "eq", "partName"],
+];
+
 export function renderDeck(deck: Deck, options: RenderOptions): OutputFile[] {
   const hbs = environment(options.templates);
   const markdown = deck.format === "markdown";
@@ -99,6 +108,9 @@ export function renderDeck(deck: Deck, options: RenderOptions): OutputFile[] {
   hbs.registerHelper("json", (value: unknown) => new Handlebars.SafeString(scriptJson(value)));
   hbs.registerHelper("eq", (a: unknown, b: unknown) => a === b);
   hbs.registerHelper("partName", (label: unknown) => languageOf(deck.lang).deck.part(String(label ?? "")));
+  for (const name of Object.keys(hbs.helpers)) {
+    if (!TEMPLATE_HELPERS.includes(name)) throw new Error(`helper ${name} is missing from TEMPLATE_HELPERS`);
+  }
   // Compiling is most of the cost of a small deck: a precompiled template is only evaluated.
   const precompiled = options.templates.precompiled ?? {};
   const compile = (name: string, source: string, kind: "page" | "partial") => {

@@ -3,7 +3,7 @@
  * HTML; tests/browser/hostile.test.ts runs it in Chromium), prototype keys change nothing, and
  * front matter cannot reach files outside the essay's folder.
  */
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ExitCode } from "../../src/errors.js";
@@ -103,6 +103,27 @@ describe("hostile essays", () => {
     writeFileSync(path.join(work, "talk", "essay.md"), `---\n${key}: ${value}\n---\n\n# 一、標題\n\n第一,內容。\n`);
     const result = await run(["build", "talk/essay.md", "-o", "out"], work);
     expectUserError(result, ExitCode.config, new RegExp(`front matter: "${key}" points outside the essay's folder`));
+  });
+
+  it.each([
+    ["deck.css", "../../secret.txt"],
+    ["partials/point.hbs", "../../../secret.txt"],
+    ["themes", "../../elsewhere"],
+  ])("refuses a front-matter templateDir whose %s is a link out of the essay's folder", async (file, target) => {
+    const work = tempDir();
+    mkdirSync(path.join(work, "talk", "tpl", "partials"), { recursive: true });
+    mkdirSync(path.join(work, "elsewhere"));
+    writeFileSync(path.join(work, "secret.txt"), "root:x:0:0");
+    writeFileSync(path.join(work, "elsewhere", "paper.css"), "body{}");
+    symlinkSync(target, path.join(work, "talk", "tpl", file));
+    writeFileSync(path.join(work, "talk", "essay.md"), "---\ntemplateDir: tpl\n---\n\n# 一、標題\n\n第一,內容。\n");
+    const result = await run(["build", "talk/essay.md", "-o", "out"], work);
+    expectUserError(
+      result,
+      ExitCode.config,
+      new RegExp(`"templateDir" holds ${file.replace("/", "\\/")}, a link to .* outside the essay's folder`),
+    );
+    expect(readdirSync(work)).not.toContain("out");
   });
 
   it("lets the user's own flags name a theme file anywhere, and refuses traversal in theme names", async () => {
