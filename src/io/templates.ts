@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type HandlebarsTypes from "handlebars";
 import { DeckError, ExitCode } from "../errors.js";
-import { TEMPLATE_HELPERS, type TemplateSpec, type Templates } from "../render/index.js";
+import { type TemplateSpec, type Templates, templateHelpers } from "../render/index.js";
 import { packageDocsUrl, packageRoot, templatesDir } from "./paths.js";
 import { writeFileAtomic } from "./write.js";
 
@@ -48,9 +48,10 @@ export function loadTemplates(overrideDir?: string): Templates {
       const what = lines.length > 1 ? `${lines[0]?.replace(/:$/, "")}, ${lines.at(-1)}` : (lines[0] ?? "");
       throw new DeckError(`template ${file} does not compile: ${what}`, ExitCode.config);
     }
-    const unknown = unknownName(ast, names);
+    const helpers = templateHelpers();
+    const unknown = unknownName(ast, names, helpers);
     if (unknown) {
-      const known = unknown.kind === "helper" ? TEMPLATE_HELPERS.filter((h) => !/Missing$|^log$/.test(h)) : [...names].sort();
+      const known = unknown.kind === "helper" ? helpers.filter((h) => !/Missing$|^log$/.test(h)) : [...names].sort();
       throw new DeckError(
         `template ${file} line ${unknown.line}: there is no ${unknown.kind} "${unknown.name}" (the ${unknown.kind}s are ${known.join(", ")})`,
         ExitCode.config,
@@ -78,7 +79,11 @@ interface AstNode {
  * The first helper or partial a template calls that does not exist: Handlebars would only say so
  * while rendering, with a stack and no file or line. Inline partials the template defines count.
  */
-function unknownName(ast: unknown, partials: Set<string>): { kind: "helper" | "partial"; name: string; line: number } | null {
+function unknownName(
+  ast: unknown,
+  partials: Set<string>,
+  helpers: string[],
+): { kind: "helper" | "partial"; name: string; line: number } | null {
   const inline = new Set<string>();
   const calls: Array<{ kind: "helper" | "partial"; name: string; line: number }> = [];
   const walk = (value: unknown): void => {
@@ -108,9 +113,7 @@ function unknownName(ast: unknown, partials: Set<string>): { kind: "helper" | "p
   };
   walk(ast);
   return (
-    calls.find((c) =>
-      c.kind === "helper" ? !TEMPLATE_HELPERS.includes(c.name) : !partials.has(c.name) && !inline.has(c.name),
-    ) ?? null
+    calls.find((c) => (c.kind === "helper" ? !helpers.includes(c.name) : !partials.has(c.name) && !inline.has(c.name))) ?? null
   );
 }
 

@@ -74,16 +74,23 @@ function environment(templates: Templates): typeof Handlebars {
 }
 
 /**
- * Every helper a template can call: Handlebars' own and the renderer's. A user's template is checked
- * against it when it is read, so that a misspelt helper names its file and line.
+ * Every helper a template can call, Handlebars' own and the renderer's: a user's template is checked
+ * against them when it is read, so that a misspelt one names its file and line.
  */
-export const TEMPLATE_HELPERS: readonly string[] = [
-  ...["blockHelperMissing", "each", "helperMissing", "if", "unless", "log", "lookup", "with"],
-  ...["text", "headline", "fitStyle", "json", "eq", "partName"],
-];
+export function templateHelpers(): string[] {
+  const hbs = Handlebars.create();
+  registerHelpers(hbs, { lang: "en", format: "text" } as Deck, { allowHtml: false });
+  return Object.keys(hbs.helpers);
+}
 
 export function renderDeck(deck: Deck, options: RenderOptions): OutputFile[] {
   const hbs = environment(options.templates);
+  registerHelpers(hbs, deck, options);
+  return renderWith(hbs, deck, options);
+}
+
+/** The helpers every template is rendered with; registering one calls nothing. */
+function registerHelpers(hbs: typeof Handlebars, deck: Deck, options: Pick<RenderOptions, "allowHtml">): void {
   const markdown = deck.format === "markdown";
   hbs.registerHelper(
     "text",
@@ -108,9 +115,9 @@ export function renderDeck(deck: Deck, options: RenderOptions): OutputFile[] {
   hbs.registerHelper("json", (value: unknown) => new Handlebars.SafeString(scriptJson(value)));
   hbs.registerHelper("eq", (a: unknown, b: unknown) => a === b);
   hbs.registerHelper("partName", (label: unknown) => languageOf(deck.lang).deck.part(String(label ?? "")));
-  for (const name of Object.keys(hbs.helpers)) {
-    if (!TEMPLATE_HELPERS.includes(name)) throw new Error(`helper ${name} is missing from TEMPLATE_HELPERS`);
-  }
+}
+
+function renderWith(hbs: typeof Handlebars, deck: Deck, options: RenderOptions): OutputFile[] {
   // Compiling is most of the cost of a small deck: a precompiled template is only evaluated.
   const precompiled = options.templates.precompiled ?? {};
   const compile = (name: string, source: string, kind: "page" | "partial") => {
