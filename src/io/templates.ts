@@ -87,7 +87,10 @@ function unknownName(
   const inline = new Set<string>();
   const calls: Array<{ kind: "helper" | "partial"; name: string; line: number }> = [];
   const walk = (value: unknown): void => {
-    if (Array.isArray(value)) return value.forEach(walk);
+    if (Array.isArray(value)) {
+      for (const item of value) walk(item);
+      return;
+    }
     if (value === null || typeof value !== "object") return;
     const node = value as AstNode;
     const line = node.loc?.start?.line ?? 0;
