@@ -11,6 +11,7 @@ import { linkSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, utime
 import os from "node:os";
 import path from "node:path";
 import { DeckError, ExitCode } from "../errors.js";
+import { TMP_MARKER } from "./manifest.js";
 import { isAlive, processStart } from "./process.js";
 
 export const LOCK = ".essay-deck-lock";
@@ -120,7 +121,8 @@ function forceRelease(file: string): void {
 
 /** Create the lock with its content in one step: a reader never sees it empty. */
 function tryCreate(file: string, body: LockBody): boolean {
-  const tmp = `${file}.${body.nonce}`;
+  // Named as the writer's temporary files are: a process killed here leaves one the next removes.
+  const tmp = `${file}${TMP_MARKER}${process.pid}-${body.nonce}`;
   try {
     writeFileSync(tmp, JSON.stringify(body));
     linkSync(tmp, file);
@@ -162,7 +164,7 @@ function isStale(file: string, body: LockBody | null): boolean {
  * it over first, and its fresh lock is then put back.
  */
 function takeOver(file: string, judged: LockBody | null): void {
-  const aside = `${file}.stale-${process.pid}-${randomBytes(4).toString("hex")}`;
+  const aside = `${file}${TMP_MARKER}${process.pid}-stale-${randomBytes(4).toString("hex")}`;
   try {
     renameSync(file, aside);
   } catch {

@@ -26,14 +26,15 @@ const HASH = /^[0-9a-f]{64}$/;
 
 /**
  * A plain relative path inside the folder: no "..", no absolute path, no empty segment, no NUL,
- * not one of essay-deck's own bookkeeping files.
+ * not one of the writer's own bookkeeping files (manifest, journal, lock, temporary names).
  */
 export function isSafeRelative(p: unknown): p is string {
   if (typeof p !== "string" || p === "" || p.length > 1024 || p.includes("\0")) return false;
   if (path.isAbsolute(p) || path.win32.isAbsolute(p)) return false;
   const segments = p.split(/[\\/]/);
   if (segments.some((s) => s === ".." || s === "" || s === ".")) return false;
-  return !segments[0]?.startsWith(".essay-deck-");
+  const first = segments[0] as string;
+  return ![MANIFEST, JOURNAL].includes(first) && !first.startsWith(".essay-deck-lock") && !p.includes(TMP_MARKER);
 }
 
 /** The manifest as the folder holds it; entries without a well-formed hash are not essay-deck's. */
