@@ -6,7 +6,7 @@ import path from "node:path";
 import type { Browser } from "puppeteer-core";
 import { openDeckPage } from "../browser/page.js";
 import { withBrowser } from "../browser/session.js";
-import { recordOwned, writeFileAtomic } from "../io/write.js";
+import { writeExport } from "../io/write.js";
 import { type PdfLog, printPdfs, writePdfs } from "../pdf/index.js";
 import type { PdfFlags } from "../pdf/options.js";
 import { parseTimeout } from "../pdf/options.js";
@@ -68,8 +68,7 @@ async function writeThumbnail(browser: Browser, d: SiteDeck, timeout: number, lo
       await document.fonts.ready;
     })()`);
     const png = await page.screenshot({ type: "png" });
-    writeFileAtomic(path.join(d.outDir, THUMBNAIL), png);
-    recordOwned(d.outDir, [THUMBNAIL]);
+    writeExport(d.outDir, path.join(d.outDir, THUMBNAIL), png);
     return THUMBNAIL;
   } finally {
     await page.close();
