@@ -125,6 +125,8 @@ export function foundStructure(outline, deckTitle) {
 }
 
 const HEADING_LINE = /^#{1,6}\s+(.*?)(?:\s+#+)?\s*$/s;
+/** A setext heading: its text, underlined with === or ---. */
+const SETEXT_LINE = /^([^\n]*\S[^\n]*)\n {0,3}(?:=+|-+)[ \t]*$/;
 const bare = (t) => t.replace(/\*\*|__/g, "").trim();
 
 /** A multiset of strings: taking one that is not (or no more) there fails. */
@@ -163,7 +165,7 @@ export function unplaced(paragraphs, holder) {
   const bag = bagOf(stringsIn(placements, skip));
   const left = [];
   for (const p of paragraphs) {
-    const heading = HEADING_LINE.exec(p)?.[1];
+    const heading = HEADING_LINE.exec(p)?.[1] ?? SETEXT_LINE.exec(p)?.[1];
     const forms = [p, heading, heading && bare(heading), bare(p)].filter((f) => typeof f === "string" && f !== "");
     if (!forms.some((f) => bag.take(f))) left.push(p);
   }

@@ -17,9 +17,10 @@ import { splitMarkdown } from "./markdown-blocks.js";
 import { isClosing, matchMarkdownHeading, matchReferences } from "./markers.js";
 import { endMatterLength, isTitleLine, matterOf } from "./matter.js";
 import { numberToCjk, numberToRoman } from "./numerals.js";
+import { shapesOf } from "./paragraph-shapes.js";
 import { normalizeText, type SourceParagraph, splitParagraphs } from "./paragraphs.js";
 import { readStructure } from "./schemes.js";
-import { boldLead, isBareHeading, isHeadingText, OPENS_PROSE, readMarker, type Shape, undecorated } from "./shapes.js";
+import { boldLead, readMarker, type Shape } from "./shapes.js";
 
 export interface ParseOptions {
   format?: EssayFormat;
@@ -122,53 +123,6 @@ function findTitle(paragraphs: readonly SourceParagraph[], markdown: boolean): n
     return h1s === 1 ? 0 : -1;
   }
   return 0;
-}
-
-/** Each paragraph's shape: a Markdown heading, a numbering marker, an unnumbered heading line, or prose (null). */
-function shapesOf(body: readonly SourceParagraph[], markdown: boolean): Array<Shape | null> {
-  const shapes = body.map((p): Shape | null => {
-    const heading = markdown ? matchMarkdownHeading(p.text) : null;
-    if (heading) {
-      const inner = readMarker(heading.text);
-      return {
-        scheme: `md${heading.level}`,
-        label: inner?.label ?? "",
-        numeral: inner?.numeral ?? "",
-        number: inner?.number ?? Number.NaN,
-        line: true,
-        rest: inner?.rest ?? heading.text,
-      };
-    }
-    const marker = readMarker(p.text);
-    if (marker && markdown && !listOpensPoints(p.text, marker)) return null;
-    if (marker) return marker;
-    const bold = markdown ? boldLead(p.text) : null;
-    return bold ? { scheme: "bold", label: "", numeral: "", number: Number.NaN, line: false, rest: bold } : null;
-  });
-  // A short line with no number is a heading only when prose follows it, not another such line.
-  const bare = body.map((p, i) => shapes[i] === null && matterOf(p.text) === null && isBareHeading(p.text, markdown));
-  bare.forEach((isBare, i) => {
-    const next = body[i + 1];
-    // 国务院 above 2019年1月24日 signs a notice: a signature, not a heading.
-    if (!isBare || !next || bare[i + 1] || shapes[i + 1]?.line || matterOf(next.text) === "date") return;
-    const text = undecorated(stripEmphasis(body[i]?.text ?? ""));
-    shapes[i] = { scheme: "bare", label: "", numeral: "", number: Number.NaN, line: true, rest: text };
-  });
-  return shapes;
-}
-
-const BULLET_ITEM = /^[-*+]\s/;
-const NUMBERED_ITEM = /^\d{1,3}[.)]\s/;
-
-/**
- * Whether a Markdown list item opens a point: a bulleted list is shown together unless its items
- * open with ordinal words; a numbered one numbers points when its items are paragraphs (prose, or
- * sentences, or a bold run-in headline), not when they are phrases (1. Demonstrate humility).
- */
-function listOpensPoints(text: string, marker: Shape): boolean {
-  if (BULLET_ITEM.test(text)) return OPENS_PROSE.has(marker.scheme);
-  if (!NUMBERED_ITEM.test(text)) return true;
-  return !isHeadingText(marker.rest) || boldLead(marker.rest) !== null;
 }
 
 interface Entry {

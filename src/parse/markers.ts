@@ -2,9 +2,14 @@
 
 const MD_HEADING = /^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/;
 
+/** A setext heading: one line of text underlined with === (level 1) or --- (level 2). */
+const SETEXT_HEADING = /^([^\n]*\S[^\n]*)\n {0,3}(=+|-+)[ \t]*$/;
+
 export function matchMarkdownHeading(line: string): { level: number; text: string } | null {
   const m = MD_HEADING.exec(line);
-  return m ? { level: (m[1] as string).length, text: (m[2] as string).trim() } : null;
+  if (m) return { level: (m[1] as string).length, text: (m[2] as string).trim() };
+  const setext = line.length < 400 ? SETEXT_HEADING.exec(line) : null;
+  return setext ? { level: (setext[2] as string).startsWith("=") ? 1 : 2, text: (setext[1] as string).trim() } : null;
 }
 
 const CLOSING =

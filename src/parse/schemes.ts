@@ -24,12 +24,13 @@ const RANK: Record<string, number> = {
   roman: 14,
   cjk: 15,
   "cjk-paren": 16,
+  // 4.3.1 is a heading of the report's outline; a 1. 2. list sits inside it (1. / 1.1 shows its nesting).
+  dash: 16.2,
+  "decimal-2": 16.2,
+  "decimal-3": 16.4,
+  "decimal-4": 16.6,
   arabic: 17,
   keycap: 17,
-  dash: 18,
-  "decimal-2": 18,
-  "decimal-3": 19,
-  "decimal-4": 19.5,
   "arabic-paren": 20,
   circled: 21,
   article: 21.5,
@@ -96,10 +97,13 @@ function qualifies(scheme: SchemeId, list: readonly Occurrence[], paragraphs: nu
   if (scheme === "bold") return list.length >= 2;
   // One heading line numbered 1 (一、標題) is a part of its own: the essay's only one, or its first.
   if (list.length === 1) return list[0]?.shape.number === 1 && list[0]?.shape.line === true;
-  if (isSequenceWords(scheme)) return sequenceRun(list).length >= 2;
+  if (isSequenceWords(scheme)) return isSequence(sequenceRun(list));
   const numbers = list.map((o) => o.shape.number);
   return numbers[0] === 1 || numbers.some((n, i) => i > 0 && n === (numbers[i - 1] as number) + 1);
 }
+
+/** A run is a sequence when something follows its start before the end: First, Finally is no list. */
+const isSequence = (run: readonly Occurrence[]): boolean => run.filter((o) => !o.shape.terminal).length >= 2;
 
 /** 首先 … 其次 … 最後: from the first starter to the first word that ends the run. */
 function sequenceRun(list: readonly Occurrence[]): Occurrence[] {
@@ -157,11 +161,15 @@ function pointsIn(scheme: SchemeId, list: readonly Occurrence[], from: number, t
   if (scheme === "bold") return here.length >= 2 ? here : [];
   if (isUnnumbered(scheme)) return here;
   if (isSequenceWords(scheme)) {
+    // The essay has a true sequence somewhere (qualifies): here a start and an end are enough.
     const run = sequenceRun(here);
     return run.length >= 2 ? run : [];
   }
   if (here.length === 1) return here[0]?.shape.number === 1 ? here : [];
   const numbers = here.map((o) => o.shape.number);
+  // 1 2 3 4 … 1 2 3 4 in one part, nothing above between them: two lists of steps, not its points.
+  const restarts = numbers.filter((n, i) => i > 0 && n === 1 && (numbers[i - 1] as number) >= 2).length;
+  if (restarts > 0 && numbers[0] === 1 && numbers[1] === 2) return [];
   const runs = numbers[0] === 1 || numbers.some((n, i) => i > 0 && n === (numbers[i - 1] as number) + 1);
   return runs ? here : [];
 }
