@@ -4,6 +4,7 @@ import path from "node:path";
 import type { Command } from "commander";
 import type { BuildResult } from "../build.js";
 import { DeckError, ExitCode, STOP_SIGNALS } from "../errors.js";
+import { isSiteInput } from "../io/input.js";
 import { displayPath } from "../io/paths.js";
 import type { PdfFlags } from "../pdf/options.js";
 import { wantsPdf } from "../pdf/run.js";
@@ -17,6 +18,7 @@ import { addEssayOptions, type BuildFlags, essayOptions } from "./options.js";
 
 export interface ServeFlags extends BuildFlags {
   port?: string;
+  recursive?: boolean;
   host: string;
   open?: boolean;
 }
@@ -25,10 +27,11 @@ export function registerServe(program: Command, io: CliIO): void {
   const cmd = program
     .command("serve")
     .description("preview the deck in a browser: every save rebuilds it and updates the open page, on the same slide")
-    .argument("[input]", "essay file (.txt or .md) or a folder holding one (default: ./content/)")
+    .argument("[input]", "essay file (.txt or .md), or a folder of essays: its index page and every deck (default: ./content/)")
     .option("-p, --port <n>", `port to listen on (default: ${DEFAULT_PORT}, or the next free one)`)
     .option("--host <address>", "address to listen on; anything but loopback shows the deck to the network", DEFAULT_HOST)
     .option("--open", "open the deck in the default browser")
+    .option("-r, --recursive", "with a folder: the essays of its subfolders too")
     .option("-o, --output <dir>", "build into this folder (default: a temporary folder, removed on exit)")
     .option(
       "--allow-html",
@@ -42,16 +45,9 @@ async function runServe(input: string | undefined, flags: ServeFlags, io: CliIO)
   const port = flags.port === undefined ? undefined : parsePort(flags.port);
   const stop = untilStopped(io.signal);
   try {
-    const { startServer } = await import("../serve/index.js");
-    const server = await startServer({
-      ...essayOptions(input, flags, io),
-      host: flags.host,
-      port,
-    });
-    const report = reporter(io, log);
-    report(server.first);
-    server.events.on("built", report);
-    server.events.on("failed", report);
+    const server = isSiteInput(input, io.cwd, flags.recursive)
+      ? await startSite(input ?? "content", flags, io, log, port)
+      : await startDeck(input, flags, io, log, port);
     if (!isLoopback(server.host)) {
       log.warn(
         `listening on ${server.host}: anyone who can reach this machine can see the deck (--host 127.0.0.1 keeps it private)`,
@@ -75,6 +71,48 @@ async function runServe(input: string | undefined, flags: ServeFlags, io: CliIO)
   } finally {
     stop.dispose();
   }
+}
+
+interface Served {
+  url: string;
+  host: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** One essay's deck, live. */
+async function startDeck(input: string | undefined, flags: ServeFlags, io: CliIO, log: Logger, port?: number): Promise<Served> {
+  const { startServer } = await import("../serve/index.js");
+  const server = await startServer({ ...essayOptions(input, flags, io), host: flags.host, port });
+  const report = reporter(io, log);
+  report(server.first);
+  server.events.on("built", report);
+  server.events.on("failed", report);
+  return server;
+}
+
+/** A folder of essays, live: the index page and every deck. */
+async function startSite(input: string, flags: ServeFlags, io: CliIO, log: Logger, port?: number): Promise<Served> {
+  const { startSiteServer } = await import("../serve/site.js");
+  const options = essayOptions(input, flags, io);
+  return startSiteServer({
+    ...options,
+    input,
+    recursive: flags.recursive,
+    theme: options.flags?.theme,
+    host: flags.host,
+    port,
+    onBuild: (result, changed) => {
+      const count = (status: string) => result.decks.filter((d) => d.status === status).length;
+      const why = changed.length > 0 ? ` (${changed.map((f) => path.basename(f)).join(", ")} changed)` : "";
+      log.info(`site: ${result.decks.length} essays, ${count("built")} built, ${count("unchanged")} unchanged${why}`);
+      for (const d of result.decks) {
+        if (d.status === "failed")
+          io.stderr(`error: ${d.name}: ${d.error instanceof Error ? d.error.message : String(d.error)}\n`);
+        if (d.status === "built") for (const w of d.warnings) log.warn(`${d.name}: ${w}`);
+      }
+    },
+  });
 }
 
 /** `build --watch`: build, then rebuild on every save, until Ctrl-C. */
