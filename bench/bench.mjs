@@ -10,6 +10,8 @@
  *   --no-pdf        HTML only
  *   --quick         ref, 16 and 160 only, 3 runs, PDF of the reference only; prints, writes nothing
  *   --peers         only the paired runs against reveal-md, Marp and pandoc (../shared/bench-peers)
+ *   --folder        only a folder of 100 essays: `build essays/` against a shell loop of single builds
+ *                   and `marp -I` (bench/folder.mjs), HTML and (unless --no-pdf) slides PDF
  *
  * Writes the sections it measured into bench/results.md (the others are kept) and prints them.
  */
@@ -38,6 +40,7 @@ const { values: opts } = parseArgs({
     "no-pdf": { type: "boolean", default: false },
     quick: { type: "boolean", default: false },
     peers: { type: "boolean", default: false },
+    folder: { type: "boolean", default: false },
   },
 });
 const runs = opts.runs ? Number(opts.runs) : opts.quick ? 3 : 5;
@@ -359,6 +362,10 @@ const stamp = `_${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC Â
 const sections = {};
 if (opts.peers) {
   sections.peers = `${await peersSection()}\n\n${stamp}`;
+} else if (opts.folder) {
+  const { benchFolder } = await import("./folder.mjs");
+  const text = benchFolder({ root, bin, work, runs: opts.runs ? runs : 3, pdf: !opts["no-pdf"], log });
+  sections.folder = `### A folder of essays (\`essay-deck build essays/\`)\n\n${text}\n\n${stamp}`;
 } else {
   const html = await scaleSection();
   const pdf = opts["no-pdf"] ? null : await pdfSection();
