@@ -39,6 +39,7 @@ export async function runSiteBuild(input: string, flags: SiteFlags, io: CliIO): 
       if (deck.status !== "failed") for (const w of deck.warnings) log.warn(`${deck.name}: ${w}`);
     },
   });
+  for (const w of result.warnings) log.warn(w);
   const indexOptions = { theme: options.flags?.theme, config: flags.config, cwd: io.cwd };
   writeSiteIndex(result, indexOptions);
   if (wantsPdf(flags)) {

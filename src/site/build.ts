@@ -4,7 +4,7 @@
  * the decks. One essay failing does not stop the others; an essay that did not change is not built
  * again (see state.ts).
  */
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { type BuildOptions, deckFromEssay, type LoadedEssay, loadEssay, renderFiles } from "../build.js";
 import { CONFIG_FILE } from "../config/load.js";
@@ -57,6 +57,8 @@ export interface SiteResult {
   /** Files shared by the decks (reveal.js, themes), by path inside the site. */
   shared: Map<string, string>;
   state: SiteState;
+  /** About the folder as a whole (each essay's own warnings are on its SiteDeck). */
+  warnings: string[];
 }
 
 /** Files of essay-deck's own (reveal.js, built-in themes and stylesheets): the same for every deck, so shared. */
@@ -142,7 +144,7 @@ export function buildSiteDecks(options: SiteOptions): SiteResult {
     options.progress?.(`[${i + 1}/${essays.length}] ${essay.name}: ${describe(done)}`, done);
     return done;
   });
-  return { root, outDir, decks, shared, state };
+  return { root, outDir, decks, shared, state, warnings: sharedIdentity(root, options.config, decks.length) };
 }
 
 /** The config file an essay of the folder reads: --config, else its own, else the folder's (which applies to all). */
@@ -151,6 +153,26 @@ export function configFor(essayPath: string, root: string, explicit?: string): s
   if (existsSync(path.join(path.dirname(essayPath), CONFIG_FILE))) return undefined;
   const shared = path.join(root, CONFIG_FILE);
   return existsSync(shared) ? shared : undefined;
+}
+
+/** Keys that name one deck: in a config every essay of the folder reads, each deck gets the same. */
+const IDENTITY_KEYS = ["title", "subtitle"];
+
+function sharedIdentity(root: string, explicit: string | undefined, essays: number): string[] {
+  if (essays < 2) return [];
+  const file = explicit ?? path.join(root, CONFIG_FILE);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
+  } catch {
+    return []; // missing, or broken: the decks that read it say so
+  }
+  const keys = IDENTITY_KEYS.filter((k) => typeof (raw as Record<string, unknown> | null)?.[k] === "string");
+  return keys.length === 0
+    ? []
+    : [
+        `${path.basename(file)} sets ${keys.map((k) => `"${k}"`).join(" and ")} for every essay of the folder: give each essay its own (a title line or front matter), or move that config beside one essay`,
+      ];
 }
 
 /**

@@ -154,6 +154,17 @@ describe("build FOLDER: a deck per essay and an index page", () => {
     expect(snapshot(out)).toEqual(site);
   });
 
+  it("a folder config that titles every essay alike is built, with a warning", async () => {
+    const dir = essays();
+    writeFileSync(path.join(dir, "essay-deck.config.json"), JSON.stringify({ title: "Same", theme: "paper" }));
+    const out = path.join(tempDir(), "site");
+    const r = await run(["build", dir, "-o", out], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/warning: essay-deck\.config\.json sets "title" for every essay of the folder/);
+    expect(readFileSync(path.join(out, "english", "index.html"), "utf8")).toContain("../assets/theme/paper.css");
+    expect(readFileSync(path.join(out, "index.html"), "utf8")).toContain('href="assets/theme/paper.css"');
+  });
+
   it("--pdf with a file name is refused for a folder: each deck's PDF is named after its essay", async () => {
     const dir = essays();
     const r = await run(["build", dir, "-o", path.join(tempDir(), "site"), "--pdf", "all.pdf"], dir);
