@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { DeckError, ExitCode } from "../errors.js";
 import { ESSAY_EXTENSIONS, listEssays } from "../io/input.js";
+import { readManifest } from "../io/write.js";
 import { buildSiteDecks, type SiteOptions, type SiteResult } from "../site/build.js";
 import { writeSiteIndex } from "../site/index-page.js";
 import type { PreviewState } from "./client.js";
@@ -46,6 +47,13 @@ export async function startSiteServer(options: SiteServeOptions): Promise<SiteSe
     throw new DeckError(`cannot use output folder ${outDir}: ${(e as NodeJS.ErrnoException).code ?? e}`, ExitCode.output);
   }
   let state: PreviewState = { build: 0, error: null, shell: "" };
+  // What the server shows: the files the site's writers recorded, nothing else of the folder.
+  let served = new Set<string>();
+  const filesOf = (result: SiteResult): Set<string> => {
+    const files = new Set(readManifest(result.outDir));
+    for (const d of result.decks) for (const f of readManifest(d.outDir)) files.add(`${d.name}/${f}`);
+    return files;
+  };
   const folders = () => [
     ...new Set([root, ...listEssays(root, { recursive: options.recursive, exclude: outDir }).map((f) => path.dirname(f))]),
   ];
@@ -61,6 +69,7 @@ export async function startSiteServer(options: SiteServeOptions): Promise<SiteSe
         error: failed.length > 0 ? failed.map((d) => `${d.name}: ${why(d.error)}`).join("\n") : null,
         shell: "",
       };
+      served = filesOf(result);
       options.onBuild?.(result, changed);
     } catch (e) {
       // The folder itself is gone or unreadable: keep the last site on screen, with the reason.
@@ -68,7 +77,12 @@ export async function startSiteServer(options: SiteServeOptions): Promise<SiteSe
     }
     handler.broadcast(state);
   };
-  const handler = createHandler({ rootReal: realpathSync(outDir), state: () => state, loopbackOnly: isLoopback(host) });
+  const handler = createHandler({
+    rootReal: realpathSync(outDir),
+    state: () => state,
+    loopbackOnly: isLoopback(host),
+    isDeckFile: (relative) => served.has(relative),
+  });
   const removeOutput = () => {
     if (temporary) rmSync(outDir, { recursive: true, force: true });
   };
