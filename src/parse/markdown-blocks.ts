@@ -209,10 +209,11 @@ function list(token: Tokens.List): Block | null {
 function listItem(item: Tokens.ListItem): ListItem {
   const own: string[] = [];
   const nested: string[] = [];
-  const task = item.task ? (item.checked ? "☑ " : "☐ ") : "";
+  // A task item keeps its box as written: `[ ]` or `[x]` (a glyph such as ☐ may be in no installed font).
+  const task = item.task ? (item.checked ? "[x] " : "[ ] ") : "";
   for (const t of item.tokens) {
     if (t.type === "list") nested.push(...flatten(t as Tokens.List));
-    else if (t.type !== "space") own.push(t.raw.trim());
+    else if (t.type !== "space" && t.type !== "checkbox") own.push(t.raw.trim());
   }
   const text = task + own.join("\n");
   return nested.length > 0 ? { text, items: nested } : { text };

@@ -131,6 +131,21 @@ describe("a Markdown essay with images, lists, a table, a quote and code", () =>
     120_000,
   );
 
+  it("has a check that sees an image past the slide's edge (so the fit tests above can fail)", async () => {
+    const dir = tempDir();
+    const css = path.join(dir, "huge.css");
+    const { writeFileSync } = await import("node:fs");
+    writeFileSync(
+      css,
+      ".reveal .slides img { max-height: none !important; max-width: none !important; width: 2400px !important; }\n",
+    );
+    const checked = await run(["check", essay, "--css", css, "--json", "-o", tempDir()]);
+    const report = JSON.parse(checked.stdout) as { slides: Array<{ id: string; overflowing: string[] }> };
+    const bad = report.slides.filter((s) => s.overflowing.some((o) => o.startsWith("img")));
+    expect(bad.map((s) => s.id)).toEqual(["part-1-point-1", "part-3-paragraph-1"]);
+    expect(checked.code).toBe(9);
+  }, 120_000);
+
   it("prints the images in the slides PDF and in the handout", () => {
     const slides = pages(path.join(out, "blocks.pdf"));
     const ids = ["title", "part-1", "part-1-point-1"];

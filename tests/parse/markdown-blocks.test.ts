@@ -72,6 +72,15 @@ describe("the Markdown blocks of an essay", () => {
     expect(steps.blocks?.[0]?.block).toEqual({ kind: "list", ordered: false, items: [{ text: "安裝。" }, { text: "設定。" }] });
   });
 
+  it("keeps a task item's box as written", () => {
+    const tasks = md("## 一、部分\n\n第一,待辦。\n\n- [ ] 待辦\n- [x] 完成\n");
+    expect(tasks.blocks?.[0]?.block).toEqual({
+      kind: "list",
+      ordered: false,
+      items: [{ text: "[ ] 待辦" }, { text: "[x] 完成" }],
+    });
+  });
+
   it("reads an indented paragraph as prose, and an unclosed fence as text with a warning", () => {
     const indented = md("## 一、部分\n\n第一,論點。\n\n    縮排的段落。\n");
     expect(indented.parts[0]?.points[0]?.paragraphs).toEqual(["第一,論點。", "縮排的段落。"]);
