@@ -3,7 +3,8 @@
 export type { BuildOptions, BuildResult, LoadedEssay } from "./build.js";
 export { build, deckFromEssay, loadEssay, renderFiles } from "./build.js";
 export { DeckError, ExitCode } from "./errors.js";
-export type { Deck, Slide } from "./model/deck.js";
+export type { Block, ImageRef, ListItem, MarkdownParagraph } from "./model/blocks.js";
+export type { Deck, NoteBlock, Slide, SlideBlock } from "./model/deck.js";
 export type { Outline, OutlineJson, Part, Point } from "./model/outline.js";
 export { outlineToJson, parseEssay } from "./parse/index.js";
 export { planDeck } from "./plan/index.js";

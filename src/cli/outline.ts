@@ -53,6 +53,12 @@ export function formatTree(outline: Outline, continued: Map<string, number> = ne
   const count = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
   /** A node's lines: its own, then its children's, drawn with ├─/└─ and │ as a tree. */
   type Node = { text: string; children: Node[] };
+  // A Markdown point's blocks, by kind: "list, image".
+  const kinds = new Map((outline.blocks ?? []).map((b) => [b.source, b.block?.kind ?? (b.images.length ? "image" : "")]));
+  const blocksOf = (paragraphs: readonly string[]) => {
+    const found = paragraphs.map((p) => kinds.get(p)).filter((k): k is string => !!k);
+    return found.length ? `: ${found.join(", ")}` : "";
+  };
   const parts: Node[] = outline.parts.map((part, n) => ({
     text: clip(part.title || part.heading || "(untitled part)"),
     children: [
@@ -60,8 +66,15 @@ export function formatTree(outline: Outline, continued: Map<string, number> = ne
       ...part.points.map((p, i) => {
         const slides = continued.get(`part-${n + 1}-point-${i + 1}`);
         return {
-          text: `${p.label}  ${clip(p.headline)}  (${p.paragraphs.length} ¶)`,
-          children: slides ? [{ text: `continued: ${slides} slides (its key sentences do not fit on one)`, children: [] }] : [],
+          text: `${p.label}  ${clip(p.headline)}  (${p.paragraphs.length} ¶${blocksOf(p.paragraphs)})`,
+          children: slides
+            ? [
+                {
+                  text: `continued: ${slides} slides (its key sentences${kinds.size ? " or blocks" : ""} do not fit on one)`,
+                  children: [],
+                },
+              ]
+            : [],
         };
       }),
       ...(part.closing.length ? [{ text: `closing: ${count(part.closing.length, "paragraph")}`, children: [] }] : []),

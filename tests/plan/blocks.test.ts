@@ -145,6 +145,14 @@ describe("building a Markdown essay with blocks", () => {
     );
   });
 
+  it("names each point's blocks in the outline tree", async () => {
+    let stdout = "";
+    const code = await main(["outline", essay], { stdout: (t) => (stdout += t), stderr: () => {}, cwd: path.dirname(essay) });
+    expect(code).toBe(0);
+    expect(stdout).toContain("第二  計畫分為三個步驟  (2 ¶: list)");
+    expect(stdout).toContain("第三  程式碼保留換行  (3 ¶: code, container)");
+  });
+
   it("does not copy an image outside the essay's folder", async () => {
     const dir = tempDir();
     const { writeFileSync, mkdirSync, copyFileSync } = await import("node:fs");
