@@ -4,7 +4,7 @@ import { DeckError, ExitCode } from "../errors.js";
 import { displayPath } from "../io/paths.js";
 import type { PdfFlags } from "../pdf/options.js";
 import { wantsPdf } from "../pdf/run.js";
-import { buildSiteDecks, type SiteDeck, siteExitCode } from "../site/build.js";
+import { type SiteDeck, siteExitCode } from "../site/build.js";
 import { writeSiteIndex } from "../site/index-page.js";
 import { createLogger } from "./log.js";
 import type { CliIO } from "./options.js";
@@ -30,7 +30,8 @@ export async function runSiteBuild(input: string, flags: SiteFlags, io: CliIO): 
     }
   }
   const options = essayOptions(input, flags, io);
-  const result = buildSiteDecks({
+  const { buildSiteDecksInPool } = await import("../site/pool.js");
+  const result = await buildSiteDecksInPool({
     ...options,
     input,
     recursive: flags.recursive,

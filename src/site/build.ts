@@ -14,7 +14,7 @@ import { packageRoot, packageVersion, revealDist, templatesDir } from "../io/pat
 import { isSafeRelative, MANIFEST, readManifest, writeDeck } from "../io/write.js";
 import type { Deck } from "../model/deck.js";
 import type { OutputFile } from "../render/index.js";
-import { siteNames, upToSite } from "./names.js";
+import { type SiteEssay, siteNames, upToSite } from "./names.js";
 import {
   type DeckRecord,
   type DeckSummary,
@@ -70,8 +70,19 @@ export function isPackageFile(copyFrom: string): boolean {
   return inside(templatesDir) || inside(revealDist());
 }
 
-/** Build every essay of a folder into its own deck folder; the caller then writes the index (writeSiteIndex). */
-export function buildSiteDecks(options: SiteOptions): SiteResult {
+/** What every essay of a folder build shares: where things are, and what the last build left. Plain data. */
+export interface SitePlan {
+  root: string;
+  outDir: string;
+  cwd: string;
+  essays: SiteEssay[];
+  previous: SiteState;
+  /** What makes this essay-deck itself (generatorStamp). */
+  stamp: string;
+}
+
+/** Find the essays of the folder and read what the last build left; refuse an output folder that is not a site's. */
+export function planSite(options: SiteOptions): SitePlan {
   const cwd = options.cwd ?? process.cwd();
   const root = path.resolve(cwd, options.input);
   const outDir = path.resolve(cwd, options.outDir ?? "dist");
@@ -80,71 +91,113 @@ export function buildSiteDecks(options: SiteOptions): SiteResult {
     throw new DeckError(`no essay (.txt or .md) in folder ${root}: add essays, or pass one essay file`, ExitCode.inputMissing);
   }
   refuseSingleDeck(outDir);
-  const previous = readSiteState(outDir);
+  return { root, outDir, cwd, essays, previous: readSiteState(outDir), stamp: generatorStamp(packageRoot, packageVersion()) };
+}
+
+/**
+ * Build one essay of the folder into its deck folder, or find it unchanged. Never throws: a failure
+ * is the deck's `error`. Runs in a worker too, so everything it takes and gives is plain data.
+ */
+export function buildSiteDeck(essay: SiteEssay, plan: SitePlan, options: Omit<SiteOptions, "progress">): SiteDeck {
+  const { cwd, root, previous } = plan;
+  const deckDir = deckFolder(essay, plan);
+  const done: SiteDeck = { name: essay.name, essayPath: essay.path, outDir: deckDir, status: "failed", warnings: [] };
+  const before = previous.decks[essay.name];
+  try {
+    const config = configFor(essay.path, root, options.config);
+    const key = deckKey(essay, plan, options);
+    if (before && isUnchanged(before, key, deckDir)) return unchanged(essay, plan, before);
+    const loaded = loadEssay({ ...options, input: essay.path, cwd, config });
+    done.warnings = loaded.warnings;
+    const deck = deckFromEssay(loaded);
+    const files = renderFiles(deck, loaded, options.allowHtml, { prefix: upToSite(essay.name), isShared: isPackageFile });
+    const own = files.filter((f) => !("copyFrom" in f && isPackageFile(f.copyFrom)));
+    const written = writeDeck(deckDir, own);
+    const shared: Record<string, string> = {};
+    for (const f of files) if ("copyFrom" in f && isPackageFile(f.copyFrom)) shared[f.path] = f.copyFrom;
+    const record: DeckRecord = {
+      key,
+      sources: sourcesOf(loaded, files),
+      index: written.sha256["index.html"] ?? "",
+      summary: summarize(deck),
+      pdfs: before?.pdfs.filter((p) => existsSync(path.join(deckDir, p.file))) ?? [],
+      ...(before?.thumbnail ? { thumbnail: before.thumbnail } : {}),
+      shared,
+    };
+    return { ...done, status: "built", deck, record };
+  } catch (e) {
+    // The index keeps listing the last deck that built, marked as failed this time.
+    return { ...done, error: e, ...(before ? { record: before } : {}) };
+  }
+}
+
+const deckFolder = (essay: SiteEssay, plan: SitePlan): string => path.join(plan.outDir, ...essay.name.split("/"));
+
+/** What an essay's deck is made from, hashed: essay-deck itself, the essay, its config, the flags. */
+function deckKey(essay: SiteEssay, plan: SitePlan, options: Omit<SiteOptions, "progress">): string {
+  const config = configFor(essay.path, plan.root, options.config);
+  const configFile = config ? path.resolve(plan.cwd, config) : path.join(path.dirname(essay.path), CONFIG_FILE);
+  return sha256(
+    JSON.stringify([
+      plan.stamp,
+      essay.name,
+      hashOf(essay.path),
+      hashOf(configFile),
+      options.flags ?? {},
+      options.encoding ?? null,
+      Boolean(options.allowHtml),
+    ]),
+  );
+}
+
+/** The same inputs, the same theme and template files, and the deck still as written. */
+function isUnchanged(before: DeckRecord, key: string, deckDir: string): boolean {
+  return before.key === key && hashOf(path.join(deckDir, "index.html")) === before.index && sourcesUnchanged(before.sources);
+}
+
+function unchanged(essay: SiteEssay, plan: SitePlan, before: DeckRecord): SiteDeck {
+  const deck = { name: essay.name, essayPath: essay.path, outDir: deckFolder(essay, plan), warnings: [] };
+  return { ...deck, status: "unchanged", record: { ...before, shared: sharedOf(before) } };
+}
+
+/** The essay's deck as the last build left it, when nothing it is made from changed; else null (it must be built). */
+export function unchangedDeck(essay: SiteEssay, plan: SitePlan, options: Omit<SiteOptions, "progress">): SiteDeck | null {
+  const before = plan.previous.decks[essay.name];
+  try {
+    return before && isUnchanged(before, deckKey(essay, plan, options), deckFolder(essay, plan))
+      ? unchanged(essay, plan, before)
+      : null;
+  } catch {
+    return null; // unreadable now: building it says why
+  }
+}
+
+/** The progress line of one essay: `[3/40] talk: 22 slides`. */
+export const progressLine = (d: SiteDeck, done: number, total: number): string => `[${done}/${total}] ${d.name}: ${describe(d)}`;
+
+/** The site's result from its decks, in the folder's order: the shared files, the state to keep, the warnings. */
+export function finishSite(plan: SitePlan, decks: SiteDeck[], options: SiteOptions): SiteResult {
   const state: SiteState = { generator: "essay-deck", decks: Object.create(null) };
   const shared = new Map<string, string>();
-  const stamp = generatorStamp(packageRoot, packageVersion());
-  const decks: SiteDeck[] = essays.map((essay, i) => {
-    const deckDir = path.join(outDir, ...essay.name.split("/"));
-    const done: SiteDeck = { name: essay.name, essayPath: essay.path, outDir: deckDir, status: "failed", warnings: [] };
-    try {
-      const config = configFor(essay.path, root, options.config);
-      const configFile = config ? path.resolve(cwd, config) : path.join(path.dirname(essay.path), CONFIG_FILE);
-      const key = sha256(
-        JSON.stringify([
-          stamp,
-          essay.name,
-          hashOf(essay.path),
-          hashOf(configFile),
-          options.flags ?? {},
-          options.encoding ?? null,
-          Boolean(options.allowHtml),
-        ]),
-      );
-      const before = previous.decks[essay.name];
-      if (
-        before &&
-        before.key === key &&
-        hashOf(path.join(deckDir, "index.html")) === before.index &&
-        sourcesUnchanged(before.sources)
-      ) {
-        Object.assign(done, { status: "unchanged", record: before });
-        for (const [p, from] of Object.entries(sharedOf(before))) shared.set(p, from);
-      } else {
-        const loaded = loadEssay({ ...options, input: essay.path, cwd, config });
-        done.warnings = loaded.warnings;
-        const deck = deckFromEssay(loaded);
-        const files = renderFiles(deck, loaded, options.allowHtml, { prefix: upToSite(essay.name), isShared: isPackageFile });
-        const own = files.filter((f) => !("copyFrom" in f && isPackageFile(f.copyFrom)));
-        const written = writeDeck(deckDir, own);
-        const sharedHere: Record<string, string> = {};
-        for (const f of files) if ("copyFrom" in f && isPackageFile(f.copyFrom)) sharedHere[f.path] = f.copyFrom;
-        for (const [p, from] of Object.entries(sharedHere)) shared.set(p, from);
-        Object.assign(done, {
-          status: "built",
-          deck,
-          record: {
-            key,
-            sources: sourcesOf(loaded, files),
-            index: written.sha256["index.html"] ?? "",
-            summary: summarize(deck),
-            pdfs: before?.pdfs.filter((p) => existsSync(path.join(deckDir, p.file))) ?? [],
-            ...(before?.thumbnail ? { thumbnail: before.thumbnail } : {}),
-            shared: sharedHere,
-          } satisfies DeckRecord,
-        });
-      }
-    } catch (e) {
-      done.error = e;
-      // The index keeps listing the last deck that built, marked as failed this time.
-      const before = previous.decks[essay.name];
-      if (before) done.record = before;
-    }
-    if (done.record) state.decks[essay.name] = done.record;
-    options.progress?.(`[${i + 1}/${essays.length}] ${essay.name}: ${describe(done)}`, done);
-    return done;
+  for (const d of decks) {
+    if (!d.record) continue;
+    state.decks[d.name] = d.record;
+    for (const [p, from] of Object.entries(sharedOf(d.record))) shared.set(p, from);
+  }
+  const warnings = sharedIdentity(plan.root, options.config, decks.length);
+  return { root: plan.root, outDir: plan.outDir, decks, shared, state, warnings };
+}
+
+/** Build every essay of a folder, one after the other, into its own deck folder; the caller then writes the index. */
+export function buildSiteDecks(options: SiteOptions): SiteResult {
+  const plan = planSite(options);
+  const { progress, ...rest } = options;
+  const decks = plan.essays.map((essay, i) => {
+    const d = buildSiteDeck(essay, plan, rest);
+    progress?.(progressLine(d, i + 1, plan.essays.length), d);
+    return d;
   });
-  return { root, outDir, decks, shared, state, warnings: sharedIdentity(root, options.config, decks.length) };
+  return finishSite(plan, decks, options);
 }
 
 /** The config file an essay of the folder reads: --config, else its own, else the folder's (which applies to all). */

@@ -90,8 +90,8 @@ describe("build FOLDER: a deck per essay and an index page", () => {
       `${readFileSync(path.join(dir, "english.txt"), "utf8")}\nOne more closing line.\n`,
     );
     const edited = await run(["build", dir, "-o", out], dir);
-    expect(edited.stderr).toMatch(/\[1\/3\] english: \d+ slides/);
-    expect(edited.stderr).toMatch(/\[3\/3\] reference: unchanged \(22 slides\)/);
+    expect(edited.stderr).toMatch(/\[\d\/3\] english: \d+ slides/);
+    expect(edited.stderr).toMatch(/\[\d\/3\] reference: unchanged \(22 slides\)/);
     expect(mtime("reference/index.html")).toBe(times.reference);
     expect(mtime("english/index.html")).not.toBe(times.english);
     const after = snapshot(out);
@@ -117,8 +117,8 @@ describe("build FOLDER: a deck per essay and an index page", () => {
     writeFileSync(edited, `${readFileSync(edited, "utf8")}<!-- my edit -->`);
     const r = await run(["build", dir, "-o", out], dir);
     expect(r.code).toBe(6);
-    expect(r.stderr).toMatch(/\[1\/3\] english: failed: .*english\/index\.html was changed since essay-deck wrote it/);
-    expect(r.stderr).toMatch(/\[3\/3\] reference: unchanged/);
+    expect(r.stderr).toMatch(/\[\d\/3\] english: failed: .*english\/index\.html was changed since essay-deck wrote it/);
+    expect(r.stderr).toMatch(/\[\d\/3\] reference: unchanged/);
     expect(readFileSync(edited, "utf8")).toContain("<!-- my edit -->");
   });
 
