@@ -6,6 +6,7 @@
  * footer (page X of Y in the essay's language) are page margin boxes (handoutPageStyle).
  */
 import type { Deck } from "../model/deck.js";
+import { noteRenderer } from "../render/blocks.js";
 import { escapeHtml, renderInline } from "../render/inline.js";
 import { languageOf } from "../text/languages/index.js";
 import { planSheets } from "./paginate.js";
@@ -65,8 +66,10 @@ export function handoutMarkup(deck: Deck, options: HandoutMarkupOptions): string
   const frame = (id: string) =>
     `<div class="handout-slide" data-slide="${escapeHtml(id)}"><a class="handout-anchor" href="${FRAME_LINK}${index.get(id)}" tabindex="-1" aria-hidden="true"></a></div>`;
   if (options.layout === "notes") {
+    // A note written as a Markdown block (a list, a table) prints in its shape, as in the speaker view.
+    const note = noteRenderer(deck, (text) => renderInline(text, { markdown }));
     const items = deck.slides.map((slide) => {
-      const notes = slide.notes.map((p) => `<p>${renderInline(p, { markdown })}</p>`).join("");
+      const notes = slide.notes.map(note).join("");
       const body = notes ? `<div class="handout-notes" lang="${lang}">${notes}</div>` : "";
       return `<section class="handout-item${notes ? "" : " no-notes"}">${frame(slide.id)}${body}</section>`;
     });
@@ -140,6 +143,10 @@ html.reveal-print body { margin: 0 !important; }
   line-break: strict; text-spacing-trim: space-first; }
 .handout-notes p { margin: 0 0 0.6em; text-indent: 2em; text-align: justify; text-justify: inter-character; }
 .handout-notes:lang(en) p { text-indent: 0; text-align: left; }
+.handout-notes ul, .handout-notes ol { margin: 0 0 0.6em 1.5em; padding: 0; }
+.handout-notes blockquote { margin: 0 0 0.6em 1em; padding-left: 0.8em; border-left: 2px solid #bbb; }
+.handout-notes pre { margin: 0 0 0.6em; white-space: pre-wrap; font-size: 0.9em; line-height: 1.5; }
+.handout-notes p.note-table, .handout-notes p.note-image { text-indent: 0; text-align: left; }
 .handout-sheet { height: ${u(`${contentHeight - 1}mm`)}; display: flex; flex-direction: column; gap: ${u(`${ROW_GAP_MM}mm`)};
   break-after: page; }
 .handout-sheet:last-child { break-after: auto; }

@@ -9,15 +9,22 @@ import { escapeHtml } from "./inline.js";
 
 type Inline = (text: string) => string;
 
+/**
+ * One paragraph of a slide's notes as HTML, for the speaker view and the handout alike: a `<p>`, or
+ * the Markdown block the paragraph was written as, in its shape.
+ */
+export function noteRenderer(deck: Deck, inline: Inline): (text: string) => string {
+  const byText = new Map((deck.noteBlocks ?? []).map((n) => [n.source, n.block]));
+  return (text) => {
+    const block = byText.get(text);
+    return block ? blockNotes(block, inline) : `<p>${inline(text)}</p>`;
+  };
+}
+
 export function registerBlockHelpers(hbs: typeof HandlebarsTypes, deck: Deck, inline: Inline): void {
   const SafeString = hbs.SafeString;
-  const byText = new Map((deck.noteBlocks ?? []).map((n) => [n.source, n.block]));
-  // A note is a paragraph, or the block it was written as.
-  hbs.registerHelper("note", (value: unknown) => {
-    const text = String(value ?? "");
-    const block = byText.get(text);
-    return new SafeString(block ? blockNotes(block, inline) : `<p>${inline(text)}</p>`);
-  });
+  const note = noteRenderer(deck, inline);
+  hbs.registerHelper("note", (value: unknown) => new SafeString(note(String(value ?? ""))));
   hbs.registerHelper("blockPartial", (kind: unknown) => `block-${String(kind)}`);
   // Numbers from the planner only (a scale, a height in px), never the essay's text.
   hbs.registerHelper("blockScale", (scale: unknown) =>

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/index.js";
 import type { PointSlide, Slide, SlideBlock } from "../../src/model/deck.js";
 import { parseEssay } from "../../src/parse/index.js";
+import { handoutMarkup } from "../../src/pdf/handout.js";
 import { planDeck } from "../../src/plan/index.js";
 import { tempDir } from "../helpers/browser.js";
 import { fixtures } from "../helpers/paths.js";
@@ -80,6 +81,14 @@ describe("planning Markdown blocks", () => {
     expect(intro.slides[1]?.notes).toEqual(["開場白。"]);
     expect(intro.slides[2]?.notes).toEqual(["| a | b |\n|--|--|\n| 1 | 2 |"]);
     expect(blocksOf(intro.slides[2] as Slide).map((b) => b.kind)).toEqual(["table"]);
+  });
+
+  it("prints a block's notes in the handout in its shape, as the speaker view shows them", () => {
+    const html = handoutMarkup(deck, { layout: "notes" });
+    expect(html).toMatch(/<ul class="note-list"><li>收集資料與訪談<\/li><li>整理分析<ul><li>量化指標<\/li>/);
+    expect(html).toContain('<p class="note-table">年份 | 營收 | 成長率<br>2022 | 100 | —');
+    expect(html).toContain('<pre class="note-code"><code>function grow(x) {\n  return x * 1.3;\n}</code></pre>');
+    expect(html).not.toContain("| 年份 |");
   });
 
   it("continues a table too long for one slide, its header repeated on each, at a scale no smaller than the floor", () => {
