@@ -56,7 +56,7 @@ export interface SchemeUse {
 /** How the essay's structure was read, in words: what `outline` says it chose, and why. */
 export interface StructureReading {
   /** Where the title came from: front matter, a # heading, the first line; null when there is none. */
-  title: "front matter" | "heading" | "first line" | null;
+  title: "front matter" | "heading" | "first line" | "first lines" | null;
   parts: SchemeUse | null;
   points: SchemeUse[];
   /** Markers seen and not used as structure, and why. */

@@ -15,12 +15,12 @@ import { splitSentences, withoutFinalStop } from "../text/sentences.js";
 import { frontMatterMeta, splitFrontMatter } from "./frontmatter.js";
 import { splitMarkdown } from "./markdown-blocks.js";
 import { isClosing, matchMarkdownHeading, matchReferences } from "./markers.js";
-import { endMatterLength, isTitleLine, matterOf } from "./matter.js";
+import { endMatterLength, findTitle, matterOf } from "./matter.js";
 import { numberToCjk, numberToRoman } from "./numerals.js";
 import { shapesOf } from "./paragraph-shapes.js";
 import { normalizeText, type SourceParagraph, splitParagraphs } from "./paragraphs.js";
 import { readStructure } from "./schemes.js";
-import { boldLead, readMarker, type Shape } from "./shapes.js";
+import { boldLead, type Shape } from "./shapes.js";
 
 export interface ParseOptions {
   format?: EssayFormat;
@@ -42,21 +42,23 @@ export function parseEssay(source: string, options: ParseOptions = {}): Outline 
 
   const refAt = paragraphs.findIndex((p) => matchReferences(p.text) !== null);
   const main = refAt < 0 ? paragraphs : paragraphs.slice(0, refAt);
-  const titleIndex = findTitle(main, markdown);
+  const found = findTitle(main, markdown);
   let title: string | null = meta.title ?? null;
   let titleSource: StructureReading["title"] = title === null ? null : "front matter";
-  /** A title line the front matter's title replaces still belongs to the deck: it opens the preface. */
-  const preface: string[] = [];
-  if (titleIndex >= 0) {
-    const line = (main[titleIndex] as SourceParagraph).text;
-    const heading = markdown ? matchMarkdownHeading(line) : null;
-    const lineTitle = stripEmphasis(heading?.text ?? line);
+  // A date or byline above the title, and a title written over several lines, stay in the preface.
+  const preface: string[] = main.slice(0, found?.from ?? 0).map((p) => p.text);
+  if (found) {
+    const lines = main.slice(found.from, found.to).map((p) => p.text);
     if (title === null) {
-      title = lineTitle;
-      titleSource = heading ? "heading" : "first line";
-    } else if (lineTitle !== title) preface.push(line);
+      title = found.text;
+      titleSource = found.heading ? "heading" : lines.length > 1 ? "first lines" : "first line";
+      if (lines.length > 1) preface.push(...lines);
+    } else if (lines.length > 1 || found.text !== title) {
+      /** A title line the front matter's title replaces still belongs to the deck: it opens the preface. */
+      preface.push(...lines);
+    }
   }
-  const afterTitle = main.slice(titleIndex + 1);
+  const afterTitle = main.slice(found?.to ?? 0);
   const endLength = endMatterLength(afterTitle.map((p) => p.text));
   const body = afterTitle.slice(0, afterTitle.length - endLength);
   const signature = afterTitle.slice(afterTitle.length - endLength).map((p) => p.text);
@@ -108,23 +110,6 @@ export function parseEssay(source: string, options: ParseOptions = {}): Outline 
   };
 }
 
-/** The paragraph that titles the essay: a lone # heading on top, or a short first line; -1 when none. */
-function findTitle(paragraphs: readonly SourceParagraph[], markdown: boolean): number {
-  const first = paragraphs[0];
-  if (!first || paragraphs.length < 2) return -1;
-  // A report chapter on its own (第四章 數位轉型的現況) is titled by its chapter heading.
-  const chapter = markdown ? null : readMarker(first.text);
-  if (chapter?.scheme.startsWith("chapter-") && chapter.rest) {
-    return paragraphs.some((p, i) => i > 0 && readMarker(p.text)?.scheme === chapter.scheme) ? -1 : 0;
-  }
-  if (!isTitleLine(first.text, markdown)) return -1;
-  if (markdown && matchMarkdownHeading(first.text)) {
-    const h1s = paragraphs.filter((p) => matchMarkdownHeading(p.text)?.level === 1).length;
-    return h1s === 1 ? 0 : -1;
-  }
-  return 0;
-}
-
 interface Entry {
   para: SourceParagraph;
   shape: Shape | null;
@@ -166,6 +151,12 @@ function buildPart(
     else point.paragraphs.push(para.text);
   }
   part.closing = pendingClosing;
+  // Points written as one paragraph each ((一)加强领导。要…): what follows the last one closes the part.
+  const last = part.points.at(-1);
+  const earlier = part.points.slice(0, -1);
+  if (last && last.paragraphs.length > 1 && earlier.length >= 2 && earlier.every((p) => p.paragraphs.length === 1)) {
+    part.closing = [...last.paragraphs.splice(1), ...part.closing];
+  }
   checkSequence(markers, `points of "${clip(part.title || `part ${index + 1}`)}"`, warnings);
   return part;
 }

@@ -2,6 +2,8 @@
  * The lines around an essay that are not its argument: the title line, a byline or document number
  * under it, and the signature, dateline and publication note after its last paragraph.
  */
+import { stripEmphasis } from "../text/emphasis.js";
+import type { SourceParagraph } from "./paragraphs.js";
 import { isHeadingText, matchMarkdownHeading, readMarker, weight } from "./shapes.js";
 
 const MONTHS =
@@ -9,7 +11,8 @@ const MONTHS =
 const CJK_DIGIT = "〇○零一二三四五六七八九十";
 const DATE = new RegExp(
   [
-    "\\d{4}\\s*年\\s*\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*日)?",
+    // 114年01月21日: the Republic of China's years have three digits.
+    "\\d{3,4}\\s*年\\s*\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*日)?",
     `[${CJK_DIGIT}]{4}年[${CJK_DIGIT}]{1,3}月(?:[${CJK_DIGIT}]{1,3}日)?`,
     "\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}",
     `(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}`,
@@ -87,4 +90,60 @@ export function isTitleLine(text: string, markdown: boolean): boolean {
   const t = markdown ? (/^(\*\*|__)(.+)\1$/.exec(text)?.[2] ?? null) : text;
   if (t === null) return false;
   return isHeadingText(t) && readMarker(t) === null && matterOf(t) === null;
+}
+
+export interface FoundTitle {
+  /** The title's paragraphs: [from, to). */
+  from: number;
+  to: number;
+  text: string;
+  /** Written as a Markdown # heading. */
+  heading: boolean;
+}
+
+/** Brackets a title line may open and the next line close: 关于印发《…违法违规 / 行为…细则》的通知. */
+const OPENERS = "《（(「『“[";
+const CLOSERS = "》）)」』”]";
+
+function unbalanced(text: string): boolean {
+  let depth = 0;
+  for (const ch of text) {
+    if (OPENERS.includes(ch)) depth++;
+    else if (CLOSERS.includes(ch)) depth--;
+  }
+  return depth > 0;
+}
+
+/**
+ * The essay's title: a lone # heading on top, a short first line, or a first line broken over two or
+ * three (a notice's issuer, then 关于…的通知; a bracket opened and closed on the next line). A date
+ * or byline may stand above it. Null when the essay has none.
+ */
+export function findTitle(paragraphs: readonly SourceParagraph[], markdown: boolean): FoundTitle | null {
+  let from = 0;
+  while (from < 2 && from < paragraphs.length && matterOf((paragraphs[from] as SourceParagraph).text) !== null) from++;
+  const first = paragraphs[from];
+  if (!first || paragraphs.length < from + 2) return null;
+  const md = markdown ? matchMarkdownHeading(first.text) : null;
+  if (md) {
+    const h1s = paragraphs.filter((p) => matchMarkdownHeading(p.text)?.level === 1).length;
+    const ok = md.level === 1 && h1s === 1 && readMarker(md.text) === null;
+    return ok ? { from, to: from + 1, text: stripEmphasis(md.text), heading: true } : null;
+  }
+  // A report chapter on its own (第四章 數位轉型的現況) is titled by its chapter heading.
+  const chapter = markdown ? null : readMarker(first.text);
+  if (chapter?.scheme.startsWith("chapter-") && chapter.rest) {
+    const more = paragraphs.some((p, i) => i > from && readMarker(p.text)?.scheme === chapter.scheme);
+    return more ? null : { from, to: from + 1, text: first.text, heading: false };
+  }
+  if (!isTitleLine(first.text, markdown)) return null;
+  let to = from + 1;
+  let text = stripEmphasis(first.text);
+  while (!markdown && to < Math.min(paragraphs.length - 1, from + 3)) {
+    const next = (paragraphs[to] as SourceParagraph).text;
+    if (!(unbalanced(text) || /^(?:关于|關於)/.test(next)) || !isHeadingText(next) || readMarker(next) !== null) break;
+    text += /[A-Za-z0-9]$/.test(text) && /^[A-Za-z0-9]/.test(next) ? ` ${next}` : next;
+    to++;
+  }
+  return { from, to, text, heading: false };
 }

@@ -2,7 +2,7 @@
 
 import { endsWithStop } from "../text/sentences.js";
 import { matchMarkdownHeading, matchReferences } from "./markers.js";
-import { OPENS_PROSE, readMarker } from "./shapes.js";
+import { OPENS_PROSE, readMarker, weight } from "./shapes.js";
 
 export interface SourceParagraph {
   text: string;
@@ -32,6 +32,8 @@ const LATIN_END = /[A-Za-z0-9,;:)'"]$/;
 const LATIN_START = /^[A-Za-z0-9("']/;
 /** Beyond this length a joined paragraph is prose: no marker pattern matches it any more. */
 const OPENER_SCAN = 400;
+/** Shorter than this (half-width units), a plain-text line without a stop is a line of its own. */
+const SHORT_LINE = 40;
 
 /**
  * Paragraphs are lines, or blank-line separated blocks whose lines are hard-wrapped.
@@ -64,7 +66,10 @@ export function splitParagraphs(text: string, markdown: boolean, firstLine = 1):
     let alone = false;
     block.lines.forEach((line, i) => {
       // A lowercase line continues whatever came before it: a heading does not end in mid-phrase.
-      const continues = !alone || /^[a-z]/.test(line);
+      // In plain text a short line with no stop (a title, a date, a heading above its paragraph) ends
+      // there: a hard-wrapped line runs close to the wrap width, or breaks after a comma.
+      const short = !markdown && weight(last) < SHORT_LINE && !/[，,、；;：:]$/.test(last);
+      const continues = (!alone && !short) || /^[a-z]/.test(line);
       const joins =
         para !== null && blankSeparated && !opensParagraph(line, markdown) && continues && (markdown || !endsWithStop(last));
       if (joins && para) {

@@ -92,8 +92,18 @@ describe("essay variants", () => {
   });
 
   it("joins hard-wrapped lines of blank-line separated paragraphs", () => {
-    const text = "一、標題\n\n第一段的第一行\n接著第二行。\n\nSecond paragraph wraps\nonto a new line.\n";
+    const wrapped = "第一段的第一行寫到了接近行寬的地方，然後";
+    const text = `一、標題\n\n${wrapped}\n接著第二行。\n\nSecond paragraph wraps\nonto a new line.\n`;
     const outline = parseEssay(text);
-    expect(outline.parts[0]?.intro).toEqual(["第一段的第一行接著第二行。", "Second paragraph wraps onto a new line."]);
+    expect(outline.parts[0]?.intro).toEqual([`${wrapped}接著第二行。`, "Second paragraph wraps onto a new line."]);
+  });
+
+  it("keeps the short lines of a header block apart: date, title, subtitle", () => {
+    const text =
+      "114年01月21日\n副總統捏陶 邀請國人體驗在地文化\n副總統出席手做陶土活動\n\n副總統今日下午參加活動。\n\n她表示，澎湖的文化非常豐富。\n";
+    const outline = parseEssay(text);
+    expect(outline.title).toBe("副總統捏陶 邀請國人體驗在地文化");
+    expect(outline.preface).toEqual(["114年01月21日"]);
+    expect(outline.parts[0]?.intro).toHaveLength(3);
   });
 });

@@ -62,7 +62,8 @@ function claimAllButTitle(outline: Outline): Bag {
 function accountOutline(outline: Outline): string[] {
   const bag = claimAllButTitle(outline);
   // A title from front matter is no paragraph, unless the essay repeats it as its title line.
-  if (outline.title !== null) bag.takeHeading(outline.title, "title", outline.meta.title !== undefined);
+  if (outline.title !== null)
+    bag.takeHeading(outline.title, "title", outline.meta.title !== undefined || outline.structure.title === "first lines");
   return bag.left();
 }
 
@@ -81,7 +82,8 @@ function accountDeck(outline: Outline, deck: Deck): string[] {
       }
     }
   }
-  if (outline.title !== null) bag.takeHeading(deck.title, "deck title", outline.meta.title !== undefined);
+  if (outline.title !== null)
+    bag.takeHeading(deck.title, "deck title", outline.meta.title !== undefined || outline.structure.title === "first lines");
   return bag.left();
 }
 
