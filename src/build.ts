@@ -1,5 +1,5 @@
 /** The pipeline with its edges: read the essay and settings, parse → plan → render, write the deck. */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { configPathFor, loadConfig } from "./config/load.js";
 import type { DeckSettings } from "./config/settings.js";
@@ -7,6 +7,7 @@ import { mergeSettings, resolveSettingPaths, validateSettings } from "./config/v
 import { loadConverter } from "./convert/opencc.js";
 import { convertOutline, convertSettings, scriptLang } from "./convert/script.js";
 import { DeckError, ExitCode } from "./errors.js";
+import { singleFileDeck } from "./export/single-file.js";
 import { resolveStyles, revealAssets } from "./io/assets.js";
 import { type EssayImages, resolveImages } from "./io/images.js";
 import { confineToEssayFolder, readEssay, resolveInput } from "./io/input.js";
@@ -132,6 +133,8 @@ export interface BuildOptions extends LoadOptions {
   keepHtml?: boolean;
   /** Told once when another essay-deck is writing into the output folder and this build waits. */
   onWait?: (message: string) => void;
+  /** Write index.html alone, every asset inside it (`--single-file`). */
+  singleFile?: boolean;
 }
 
 export interface BuildResult {
@@ -148,6 +151,8 @@ export interface BuildResult {
   sha256: Record<string, string>;
   /** index.html as written, when `keepHtml` was asked for. */
   html?: string;
+  /** index.html's size in bytes, when it holds the whole deck (`singleFile`). */
+  singleFileBytes?: number;
 }
 
 /** The files a build read, by absolute path. */
@@ -236,7 +241,10 @@ export function build(options: BuildOptions = {}): BuildResult {
   const cwd = options.cwd ?? process.cwd();
   const loaded = loadEssay(options);
   const deck = deckFromEssay(loaded);
-  const files = renderFiles(deck, loaded, options.allowHtml);
+  const rendered = renderFiles(deck, loaded, options.allowHtml);
+  const files = options.singleFile
+    ? [singleFileDeck(rendered, (f) => ("copyFrom" in f ? readFileSync(f.copyFrom) : Buffer.from(f.contents)))]
+    : rendered;
   const outDir = path.resolve(cwd, options.outDir ?? "dist");
   if (
     path.resolve(loaded.essayPath).startsWith(outDir + path.sep) &&
@@ -262,6 +270,7 @@ export function build(options: BuildOptions = {}): BuildResult {
     ...(page && "contents" in page && typeof page.contents === "string" ? { html: page.contents } : {}),
     warnings: loaded.warnings,
     settings: loaded.settings,
-    sources: buildSources(loaded, files),
+    sources: buildSources(loaded, rendered),
+    ...(options.singleFile ? { singleFileBytes: Buffer.byteLength((files[0] as { contents: string }).contents) } : {}),
   };
 }

@@ -4,10 +4,10 @@ import path from "node:path";
 import type { Command } from "commander";
 import type { BuildResult } from "../build.js";
 import { DeckError, ExitCode, STOP_SIGNALS } from "../errors.js";
+import { wantedExporters } from "../export/index.js";
+import type { ExportFlags } from "../export/types.js";
 import { isSiteInput } from "../io/input.js";
 import { displayPath } from "../io/paths.js";
-import type { PdfFlags } from "../pdf/options.js";
-import { wantsPdf } from "../pdf/run.js";
 import { DEFAULT_HOST, DEFAULT_PORT, isLoopback, parsePort, urlFor } from "../serve/listen.js";
 // The server, the watcher and the opener are imported when serve or build --watch runs: every
 // other command (a plain build above all) would pay for loading them at each start.
@@ -116,11 +116,12 @@ async function startSite(input: string, flags: ServeFlags, io: CliIO, log: Logge
 }
 
 /** `build --watch`: build, then rebuild on every save, until Ctrl-C. */
-export async function runBuildWatch(input: string | undefined, flags: BuildFlags, io: CliIO): Promise<void> {
-  if (wantsPdf(flags as PdfFlags)) {
-    // Printing takes seconds a save; a watcher that silently skipped it would leave a stale PDF.
+export async function runBuildWatch(input: string | undefined, flags: BuildFlags & ExportFlags, io: CliIO): Promise<void> {
+  const exports = wantedExporters(flags);
+  if (exports.length > 0) {
+    // Printing takes seconds a save; a watcher that silently skipped an export would leave it stale.
     throw new DeckError(
-      "--watch rebuilds the HTML deck only: drop --pdf/--handout/--handout-layout, or run build --pdf when done",
+      `--watch rebuilds the HTML deck only: drop ${exports.map((e) => e.flags).join(", ")}, or run build with them when done`,
       ExitCode.usage,
     );
   }
@@ -129,7 +130,7 @@ export async function runBuildWatch(input: string | undefined, flags: BuildFlags
   try {
     const report = reporter(io, log);
     const { watchBuild } = await import("../serve/rebuild.js");
-    const watched = watchBuild(essayOptions(input, flags, io), report);
+    const watched = watchBuild({ ...essayOptions(input, flags, io), singleFile: flags.singleFile }, report);
     report(watched.first);
     log.info("watching the essay, its config, theme and templates (Ctrl-C to stop)");
     await stop.stopped;

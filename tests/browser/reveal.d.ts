@@ -9,4 +9,5 @@ declare const Reveal: {
   slide(h: number, v?: number): void;
   getCurrentSlide(): HTMLElement;
   on(event: string, cb: (e: unknown) => void): void;
+  getPlugin(id: string): unknown;
 };
