@@ -181,7 +181,7 @@ describe("essay-deck check", () => {
     writeFileSync(path.join(dir, "partials", "point.hbs"), point);
     cpSync(referenceEssay, path.join(dir, "essay.txt"));
     const { out, io } = capture(dir);
-    const code = await main(["check", "essay.txt", "--template-dir", dir], io);
+    const code = await main(["check", "essay.txt", "--title", "T", "--template-dir", dir], io);
     expect(code).toBe(9);
     expect(out.stderr).toMatch(/^essay-deck: 16 slide\(s\) do not fit: 3 part-1-point-1, 4 part-1-point-2, /);
     expect(out.stdout).toMatch(/part-1-point-1\s+point\s+-\s+OVERFLOW,SMALL-TEXT/);

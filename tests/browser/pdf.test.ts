@@ -120,11 +120,12 @@ describe("build --pdf FILE --handout FILE --handout-layout 3up -q", () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, "essay.txt"), readFileSync(referenceEssay));
     const { io, err } = capture(dir);
-    const args = ["build", "essay.txt", "-o", "out", "-q", "--pdf", "talk.pdf", "--handout", "out/notes.pdf"];
+    // Titled by flag: the reference has no title line, and "no title found" would be a warning to print.
+    const args = ["build", "essay.txt", "-o", "out", "-q", "--title", "T", "--pdf", "talk.pdf", "--handout", "out/notes.pdf"];
     const code = await main([...args, "--handout-layout", "3up"], io);
     expect(err).toEqual([]);
     expect(code).toBe(0);
-    const deck = deckFromEssay(loadEssay({ input: path.join(dir, "essay.txt"), cwd: dir }));
+    const deck = deckFromEssay(loadEssay({ input: path.join(dir, "essay.txt"), cwd: dir, flags: { title: "T" } }));
     expect(poppler("pdfinfo", path.join(dir, "talk.pdf"))).toMatch(new RegExp(`Pages:\\s+${deck.slides.length}\\n`));
     const sheets = Math.ceil(deck.slides.length / 3);
     expect(poppler("pdfinfo", path.join(dir, "out", "notes.pdf"))).toMatch(new RegExp(`Pages:\\s+${sheets}\\n`));
