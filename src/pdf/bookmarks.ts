@@ -15,13 +15,14 @@ export interface Bookmark {
 
 /**
  * Bookmarks for a deck; by default printed one slide a page (the handout passes where each slide
- * landed). Continued slides get no entry of their own.
+ * landed). Continued slides, and a block's slide without a headline, get no entry of their own.
  */
 export function planBookmarks(deck: Deck, pageOfSlide: (index: number) => number = (i) => i): Bookmark[] {
   const top: Bookmark[] = [];
   let part: Bookmark | null = null;
   deck.slides.forEach((slide, index) => {
-    if (slide.continued) return;
+    // A figure or table standing alone (a paragraph slide without a headline) has no title to list.
+    if (slide.continued || (slide.kind === "paragraph" && slide.headline === "")) return;
     const entry: Bookmark = { title: bookmarkTitle(slide), page: pageOfSlide(index), children: [] };
     if (slide.kind === "section") {
       part = entry;

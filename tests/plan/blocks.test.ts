@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/index.js";
 import type { PointSlide, Slide, SlideBlock } from "../../src/model/deck.js";
 import { parseEssay } from "../../src/parse/index.js";
+import { planBookmarks } from "../../src/pdf/bookmarks.js";
 import { handoutMarkup } from "../../src/pdf/handout.js";
 import { planDeck } from "../../src/plan/index.js";
 import { tempDir } from "../helpers/browser.js";
@@ -89,6 +90,12 @@ describe("planning Markdown blocks", () => {
     expect(html).toContain('<p class="note-table">年份 | 營收 | 成長率<br>2022 | 100 | —');
     expect(html).toContain('<pre class="note-code"><code>function grow(x) {\n  return x * 1.3;\n}</code></pre>');
     expect(html).not.toContain("| 年份 |");
+  });
+
+  it("lists no empty bookmark for a figure's slide", () => {
+    const titles = planBookmarks(deck).flatMap((b) => [b.title, ...b.children.map((c) => c.title)]);
+    expect(titles.filter((t) => t.trim() === "")).toEqual([]);
+    expect(titles).toContain("三、只有圖片的段落");
   });
 
   it("continues a table too long for one slide, its header repeated on each, at a scale no smaller than the floor", () => {
