@@ -30,9 +30,45 @@ export const ExitCode = {
   interrupted: 130,
 } as const;
 
+export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** Each exit code in a few words, for `--help`. */
+const EXIT_CODE_WORDS: Record<keyof typeof ExitCode, string> = {
+  ok: "ok",
+  internal: "bug",
+  usage: "usage",
+  inputMissing: "essay not found",
+  inputInvalid: "essay unreadable",
+  config: "config/theme",
+  output: "output folder",
+  browserMissing: "no browser",
+  browser: "browser/PDF failed",
+  fit: "slides do not fit",
+  fontMissing: "font missing",
+  port: "port in use",
+  interrupted: "interrupted",
+};
+
+/** The exit codes as `--help` lists them: "0 ok, 1 bug, …", wrapped to `width` columns. */
+export function exitCodeList(width = 92): string {
+  const items = (Object.keys(ExitCode) as Array<keyof typeof ExitCode>).map((k) => `${ExitCode[k]} ${EXIT_CODE_WORDS[k]}`);
+  const lines = ["Exit codes:"];
+  items.forEach((item, i) => {
+    const word = `${item}${i === items.length - 1 ? "." : ","}`;
+    const line = lines[lines.length - 1] as string;
+    if (line.length + 1 + word.length > width) lines.push(`  ${word}`);
+    else lines[lines.length - 1] = `${line} ${word}`;
+  });
+  return lines.join("\n");
+}
+
+/**
+ * An error the user can act on, with the exit code that says what kind it is. The code is always
+ * given: an error without one would otherwise pass for a usage error when it may be a bug.
+ */
 export class DeckError extends Error {
-  readonly exitCode: number;
-  constructor(message: string, exitCode: number = ExitCode.usage) {
+  readonly exitCode: ExitCodeValue;
+  constructor(message: string, exitCode: ExitCodeValue) {
     super(message);
     this.name = "DeckError";
     this.exitCode = exitCode;

@@ -1,6 +1,6 @@
 /** The command-line program: parse argv, run a command, turn errors into a message and an exit code. */
 import { Command, CommanderError } from "commander";
-import { DeckError, ExitCode } from "../errors.js";
+import { DeckError, ExitCode, exitCodeList } from "../errors.js";
 import { packageVersion } from "../io/paths.js";
 import { registerBuild } from "./build.js";
 import { registerCheck } from "./check.js";
@@ -39,9 +39,7 @@ Examples:
   essay-deck outline essay.txt --json      the same as JSON, for other tools
   essay-deck serve essay.txt --open        live preview: rebuilds and reloads on every save
 
-Exit codes: 0 ok, 1 bug, 2 usage, 3 essay not found, 4 essay unreadable, 5 config/theme,
-  6 output folder, 7 no browser, 8 browser/PDF failed, 9 slides do not fit, 10 font missing,
-  11 port in use, 130 interrupted.`,
+${exitCodeList()}`,
   );
   registerBuild(program, io);
   registerOutline(program, io);

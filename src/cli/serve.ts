@@ -83,7 +83,7 @@ interface Served {
 /** One essay's deck, live. */
 async function startDeck(input: string | undefined, flags: ServeFlags, io: CliIO, log: Logger, port?: number): Promise<Served> {
   const { startServer } = await import("../serve/index.js");
-  const server = await startServer({ ...essayOptions(input, flags, io), host: flags.host, port });
+  const server = await startServer({ ...essayOptions(input, flags, io), host: flags.host, port, warn: log.warn });
   const report = reporter(io, log);
   report(server.first);
   server.events.on("built", report);
@@ -102,6 +102,7 @@ async function startSite(input: string, flags: ServeFlags, io: CliIO, log: Logge
     theme: options.flags?.theme,
     host: flags.host,
     port,
+    warn: log.warn,
     onBuild: (result, changed) => {
       const count = (status: string) => result.decks.filter((d) => d.status === status).length;
       const why = changed.length > 0 ? ` (${changed.map((f) => path.basename(f)).join(", ")} changed)` : "";
@@ -130,7 +131,7 @@ export async function runBuildWatch(input: string | undefined, flags: BuildFlags
   try {
     const report = reporter(io, log);
     const { watchBuild } = await import("../serve/rebuild.js");
-    const watched = watchBuild({ ...essayOptions(input, flags, io), singleFile: flags.singleFile }, report);
+    const watched = watchBuild({ ...essayOptions(input, flags, io), singleFile: flags.singleFile, warn: log.warn }, report);
     report(watched.first);
     log.info("watching the essay, its config, theme and templates (Ctrl-C to stop)");
     await stop.stopped;

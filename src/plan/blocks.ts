@@ -121,7 +121,7 @@ function used(slide: PointSlide, ctx: FitContext): number {
   const box = {
     phrases: slide.phrases ?? [slide.headline],
     label: slide.label,
-    marker: slide.continued ? ctx.marker : "",
+    continuation: slide.continued ? ctx.continuation : "",
     context: true,
   };
   let h = headlineBlockHeight(box, hs, ctx.size);
@@ -145,7 +145,7 @@ function place(slides: PointSlide[], flow: readonly Placed[], ctx: FitContext, i
       continued: true,
     };
     delete slide.fit;
-    const box = { phrases: slide.phrases ?? [slide.headline], label: slide.label, marker: ctx.marker, context: true };
+    const box = { phrases: slide.phrases ?? [slide.headline], label: slide.label, continuation: ctx.continuation, context: true };
     const hs = headlineScale(box, ctx.size, 0.3);
     const room = listRoom(headlineBlockHeight(box, hs, ctx.size), ctx.size) - gapPx();
     const bs = BODY_SCALES.find((s) => blockHeight(piece, s, ctx.size) <= room) ?? BODY_FLOOR;
@@ -242,7 +242,7 @@ function split(block: SlideBlock, slide: PointSlide, ctx: FitContext, alone: boo
 
 /** Room below the headline of a continuation slide of this point. */
 function emptyRoom(slide: PointSlide, ctx: FitContext): number {
-  const box = { phrases: slide.phrases ?? [slide.headline], label: slide.label, marker: ctx.marker, context: true };
+  const box = { phrases: slide.phrases ?? [slide.headline], label: slide.label, continuation: ctx.continuation, context: true };
   return listRoom(headlineBlockHeight(box, headlineScale(box, ctx.size, 0.3), ctx.size), ctx.size) - gapPx();
 }
 

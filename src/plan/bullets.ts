@@ -77,9 +77,9 @@ export interface ShareRequest {
   /** Ranked candidates, from `candidates()`, or one per item for lists (summary, references). */
   items: readonly Candidate[];
   paragraphCount: number;
-  headline: Omit<HeadlineBox, "marker">;
-  /** The continuation marker, for the headline of a follow-up slide. */
-  marker: string;
+  headline: Omit<HeadlineBox, "continuation">;
+  /** The continuation mark, for the headline of a follow-up slide. */
+  continuation: string;
   style?: TextStyle;
   budget?: BulletBudget;
   size?: SlideSize;
@@ -104,7 +104,7 @@ export function shareSlides(req: ShareRequest): SlideShare[] {
   const extras = usable.filter((c) => c.priority === 2);
   const shares: Array<Omit<SlideShare, "paragraphs"> & { start: number }> = [];
   for (let first = true; first || keys.length > 0; first = false) {
-    const box = { ...req.headline, marker: first ? "" : req.marker };
+    const box = { ...req.headline, continuation: first ? "" : req.continuation };
     // Nothing shrinks when everything fits as it is; otherwise a long headline gives way first.
     const plain = listRoom(headlineBlockHeight(box, 1, size), size);
     const hs = plain >= 0 && fits(keys, 1, plain) ? 1 : headlineScale(box, size);

@@ -20,8 +20,8 @@ export interface FitContext {
   size: SlideSize;
   budget: BulletBudget;
   lang: string;
-  /** The continuation marker in the deck's language: （續）, （续）, (cont.). */
-  marker: string;
+  /** The continuation mark in the deck's language: （續）, （续）, (cont.). */
+  continuation: string;
   clean: (sentence: string) => string;
 }
 
@@ -65,7 +65,7 @@ export function fitPoint(
     items: candidates(paragraphs, true, ctx.clean),
     paragraphCount: paragraphs.length,
     headline: { phrases, label: base.label, context: true },
-    marker: ctx.marker,
+    continuation: ctx.continuation,
     budget: ctx.budget,
     size: ctx.size,
     fillToMin: true,
@@ -84,7 +84,7 @@ export function shownHeadline(text: string, label: string, ctx: FitContext): str
 /** The shown headline and its phrases, cut once: the fit, the slide and the renderer all use them. */
 function shown(text: string, label: string, ctx: FitContext): { headline: string; phrases: string[] } {
   const phrases = headlinePhrases(text, ctx.lang);
-  const k = phrasesThatFit({ phrases, label, marker: ctx.marker, context: true }, ctx.size);
+  const k = phrasesThatFit({ phrases, label, continuation: ctx.continuation, context: true }, ctx.size);
   if (k >= phrases.length) return { headline: text, phrases };
   const headline = `${phrases
     .slice(0, k)
@@ -104,7 +104,7 @@ export function fitParagraph<T extends Slide & { headline: string; bullets: stri
     items: candidates([paragraph], true, ctx.clean),
     paragraphCount: 1,
     headline: { phrases, label: "", context: true },
-    marker: ctx.marker,
+    continuation: ctx.continuation,
     budget: ctx.budget,
     size: ctx.size,
     fillToMin: true,
@@ -128,7 +128,7 @@ export function fitSummary(
     items: listItems(bullets),
     paragraphCount: closing.length,
     headline: { phrases: [base.heading], label: "", context: true },
-    marker: ctx.marker,
+    continuation: ctx.continuation,
     budget: { ...ctx.budget, maxWidth: Number.POSITIVE_INFINITY },
     size: ctx.size,
   });
@@ -152,7 +152,7 @@ export function fitReferences(slide: ReferencesSlide, ctx: FitContext): Referenc
       items: listItems(slice),
       paragraphCount: 0,
       headline: { phrases: [slide.heading], label: "", context: false },
-      marker: ctx.marker,
+      continuation: ctx.continuation,
       budget: { ...ctx.budget, max: REFERENCES_PER_SLIDE, maxWidth: Number.POSITIVE_INFINITY },
       style: STYLES.reference,
       size: ctx.size,

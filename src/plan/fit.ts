@@ -1,7 +1,7 @@
 /**
  * A width-and-height model of a slide, so the pure planner can decide how much text a slide holds
  * before any browser sees it. The numbers mirror templates/deck.css (sizes in em of the reveal.js
- * theme's 42px base) and were calibrated against Chromium: tests/browser/fit-model.test.ts checks
+ * theme's 42px base) and were calibrated against Chromium: tests/browser/fit.test.ts checks
  * that the model never predicts fewer lines than Chromium lays out, and `essay-deck check`
  * measures the real thing. The model errs on the side of more lines: a slide with a little air
  * at the bottom is fine, a clipped one is not.
@@ -59,13 +59,13 @@ export function listHeight(items: readonly string[], style: TextStyle, scale: nu
   return items.reduce((sum, item) => sum + (linesOf(item, cpl) * style.lineHeight + style.gap) * font, 0);
 }
 
-/** A content slide's headline: its phrases, the label before it and the marker after it. */
+/** A content slide's headline: its phrases, the label before it and the continuation mark after it. */
 export interface HeadlineBox {
   phrases: readonly string[];
   /** The point's label (第一), drawn as a badge before the headline; empty when none. */
   label: string;
-  /** The continuation marker (（續）) drawn after the headline, when there is one. */
-  marker: string;
+  /** The continuation mark (（續）) drawn after the headline, when there is one. */
+  continuation: string;
   /** Whether the slide has the context line (part label and heading) above the headline. */
   context: boolean;
 }
@@ -76,7 +76,7 @@ export function headlineBlockHeight(box: HeadlineBox, scale: number, size: Slide
   let width = contentWidth(size);
   // Badge: 0.55em text with 0.5em padding each side, then a 0.5em gap (deck.css .point-label).
   if (box.label) width -= (textWidth(box.label) + 1) * 0.55 * font + 0.5 * font;
-  if (box.marker) width -= textWidth(box.marker) * 0.5 * font + 0.5 * font;
+  if (box.continuation) width -= textWidth(box.continuation) * 0.5 * font + 0.5 * font;
   const lines = linesOfPhrases(box.phrases, charsPerLine(width, font));
   const top = PAD.y * BASE_FONT_PX + (box.context ? CONTEXT_PX : 0);
   return top + lines * STYLES.headline.lineHeight * font + STYLES.headline.gap * font;

@@ -47,7 +47,7 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
     size,
     budget,
     lang,
-    marker: words.continued,
+    continuation: words.continued,
     clean,
   };
   const slides: Slide[] = [

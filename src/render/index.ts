@@ -161,13 +161,13 @@ function renderWith(hbs: typeof Handlebars, deck: Deck, options: RenderOptions):
   return [{ path: "index.html", contents: html }, ...copies, ...options.theme.files];
 }
 
-/** Slides as the page shows them: one group a part when stacked, else one flat group. */
 /** The phrases the planner kept on a slide (a template's context may be anything else too). */
 function plannedPhrases(context: unknown): readonly string[] | undefined {
   const phrases = (context as Partial<Slide> | null)?.phrases;
   return Array.isArray(phrases) && phrases.every((p) => typeof p === "string") ? phrases : undefined;
 }
 
+/** Slides as the page shows them: one group a part when stacked, else one flat group. */
 function groupSlides(deck: Deck): Array<{ stacked: boolean; slides: Slide[] }> {
   if (deck.layout === "flat") return [{ stacked: false, slides: deck.slides }];
   const groups: Array<{ stacked: boolean; slides: Slide[] }> = [];

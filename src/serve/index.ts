@@ -24,6 +24,8 @@ export interface ServeOptions extends BuildOptions {
   port?: number;
   host?: string;
   debounceMs?: number;
+  /** A source folder that cannot be watched: its changes will not update the page. */
+  warn?: (message: string) => void;
 }
 
 export type PreviewEvents = {
@@ -73,7 +75,7 @@ export async function startServer(options: ServeOptions = {}): Promise<PreviewSe
 
   let rootReal: string;
   try {
-    watched = watchBuild({ ...options, cwd, outDir, debounceMs: options.debounceMs, keepHtml: true }, onOutcome);
+    watched = watchBuild({ ...options, cwd, outDir, keepHtml: true }, onOutcome);
     const first = watched.first;
     state = stateAfter(first);
     if (first.ok) deckFiles = new Set(first.result.files);

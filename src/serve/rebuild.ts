@@ -15,6 +15,8 @@ import { DEBOUNCE_MS, type Watcher, watchSources } from "./watch.js";
 export interface WatchBuildOptions extends BuildOptions {
   cwd: string;
   debounceMs?: number;
+  /** A source folder that cannot be watched. */
+  warn?: (message: string) => void;
 }
 
 interface OutcomeBase {
@@ -70,7 +72,7 @@ export function watchBuild(options: WatchBuildOptions, onOutcome: (outcome: Buil
       watcher.update(targets());
       onOutcome(last);
     },
-    options.debounceMs ?? DEBOUNCE_MS,
+    { debounceMs: options.debounceMs ?? DEBOUNCE_MS, warn: options.warn },
   );
   return { first, last: () => last, close: () => watcher.close() };
 }

@@ -21,6 +21,8 @@ export interface SiteServeOptions extends SiteOptions {
   port?: number;
   host?: string;
   debounceMs?: number;
+  /** A source folder that cannot be watched: its changes will not update the site. */
+  warn?: (message: string) => void;
   /** The theme flag, for the index page. */
   theme?: string;
   /** Each build of the site: the decks built, unchanged and failed. */
@@ -98,7 +100,7 @@ export async function startSiteServer(options: SiteServeOptions): Promise<SiteSe
         // An essay moved into a new subfolder: watch that folder too.
         watcher?.update({ files: [], folders: folders().map((dir) => ({ dir, suffixes })) });
       },
-      options.debounceMs,
+      { debounceMs: options.debounceMs, warn: options.warn },
     );
   } catch (e) {
     removeOutput();

@@ -27,8 +27,16 @@ interface Interest {
 /** Several events of one save (truncate, write, rename) arrive within a few milliseconds. */
 export const DEBOUNCE_MS = 30;
 
-export function watchSources(targets: WatchTargets, onChange: (changed: string[]) => void, debounceMs = DEBOUNCE_MS): Watcher {
+export interface WatchOptions {
+  debounceMs?: number;
+  /** Told once per folder that cannot be watched: its changes will not rebuild the deck. */
+  warn?: (message: string) => void;
+}
+
+export function watchSources(targets: WatchTargets, onChange: (changed: string[]) => void, options: WatchOptions = {}): Watcher {
+  const debounceMs = options.debounceMs ?? DEBOUNCE_MS;
   const watchers = new Map<string, FSWatcher>();
+  const unwatchable = new Set<string>();
   let interest = new Map<string, Interest>();
   let pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
@@ -69,8 +77,12 @@ export function watchSources(targets: WatchTargets, onChange: (changed: string[]
           if (watchers.get(dir) === w) watchers.delete(dir);
         });
         watchers.set(dir, w);
-      } catch {
-        // Unwatchable (permissions, too many watches): the deck still builds, that source just won't reload.
+      } catch (e) {
+        // Unwatchable (permissions, too many watches): the deck still builds, but saves there go unseen.
+        if (unwatchable.has(dir)) continue;
+        unwatchable.add(dir);
+        const why = (e as NodeJS.ErrnoException).code ?? String(e);
+        options.warn?.(`cannot watch ${dir} (${why}): saving a file there will not update the deck`);
       }
     }
   };

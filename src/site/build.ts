@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { type BuildOptions, deckFromEssay, type LoadedEssay, loadEssay, renderFiles } from "../build.js";
 import { CONFIG_FILE } from "../config/load.js";
-import { DeckError, ExitCode } from "../errors.js";
+import { DeckError, ExitCode, type ExitCodeValue } from "../errors.js";
 import { listEssays } from "../io/input.js";
 import { packageRoot, packageVersion, revealDist, templatesDir } from "../io/paths.js";
 import { isSafeRelative, MANIFEST, readManifest, writeDeck } from "../io/write.js";
@@ -308,7 +308,7 @@ function sharedOf(record: DeckRecord): Record<string, string> {
 }
 
 /** The exit code of a folder build: the first failed essay's, or 0. */
-export function siteExitCode(decks: readonly SiteDeck[]): number {
+export function siteExitCode(decks: readonly SiteDeck[]): ExitCodeValue {
   const failed = decks.find((d) => d.status === "failed");
   if (!failed) return ExitCode.ok;
   return failed.error instanceof DeckError ? failed.error.exitCode : ExitCode.internal;

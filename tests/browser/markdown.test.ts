@@ -7,19 +7,14 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/index.js";
 import { BUILTIN_THEMES } from "../../src/themes.js";
 import { type OpenedDeck, openDeck, startBrowser, tempDir } from "../helpers/browser.js";
+import { runCli } from "../helpers/cli.js";
 import { fixtures } from "../helpers/paths.js";
 
 const essay = path.join(fixtures, "markdown", "blocks.md");
 
-async function run(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: path.dirname(essay) });
-  return { code, stdout, stderr };
-}
+const run = (args: string[]) => runCli(args, path.dirname(essay));
 
 /** Pages of a PDF as pixels (PPM, 24 dpi): enough to see where a picture is. */
 function pages(pdf: string): Array<{ width: number; height: number; rgb: Buffer }> {

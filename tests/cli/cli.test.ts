@@ -1,17 +1,12 @@
 import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli/index.js";
 import { ExitCode } from "../../src/errors.js";
 import { tempDir } from "../helpers/browser.js";
+import { runCli } from "../helpers/cli.js";
 import { fixtures, root } from "../helpers/paths.js";
 
-async function run(args: string[], cwd = root) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
-  return { code, stdout, stderr };
-}
+const run = (args: string[], cwd = root) => runCli(args, cwd);
 
 describe("essay-deck build", () => {
   it("builds the essay in content/ by default, with the title from its config", async () => {

@@ -2,9 +2,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli/index.js";
 import { ExitCode } from "../../src/errors.js";
 import { tempDir } from "../helpers/browser.js";
+import { runCli } from "../helpers/cli.js";
 
 const ESSAY = `一、第一部分
 
@@ -14,12 +14,7 @@ const ESSAY = `一、第一部分
 `;
 const FRONT = "---\ntitle: 前言標題\ntheme: paper\nauthor: 前言作者\ndate: 2024\n---\n\n";
 
-async function run(cwd: string, ...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
-  return { code, stdout, stderr };
-}
+const run = (cwd: string, ...argv: string[]) => runCli(argv, cwd);
 
 /** A folder with essay.md (front matter) and optionally essay-deck.config.json. */
 function project(config?: unknown, front = FRONT): string {

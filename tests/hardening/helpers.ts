@@ -3,20 +3,9 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect } from "vitest";
-import { main } from "../../src/cli/index.js";
+import type { CliRun as Run } from "../helpers/cli.js";
 
-export interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-export async function run(args: string[], cwd: string): Promise<Run> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
-  return { code, stdout, stderr };
-}
+export { type CliRun as Run, runCli as run } from "../helpers/cli.js";
 
 /** A user error: the exit code asked for, one line on stderr that matches, and no stack trace. */
 export function expectUserError(result: Run, code: number, message: RegExp): void {

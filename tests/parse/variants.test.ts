@@ -36,7 +36,7 @@ describe("essay variants", () => {
       { label: "二", points: ["第一:政策與市場的雙重驅動"], intro: 1, closing: 0 },
     ]);
     // The # heading the front matter's title replaced is kept verbatim, on the title slide's notes
-    // (where it shows as its text: tests/core/plan-render.test.ts).
+    // (where it shows as its text: tests/render/render.test.ts).
     expect(outline.preface).toEqual(["# 這個標題被前言的 title 取代"]);
     expect(outline.references).toHaveLength(1);
   });

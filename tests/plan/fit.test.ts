@@ -41,7 +41,7 @@ describe("choosing bullets (sentence selection)", () => {
       items: candidates(paragraphs, true),
       paragraphCount: 3,
       headline,
-      marker: "（續）",
+      continuation: "（續）",
       fillToMin: true,
     });
     expect(rest).toEqual([]);
@@ -56,7 +56,7 @@ describe("choosing bullets (sentence selection)", () => {
       items: candidates(["第一,標題。甲句。乙句。丙句。"], true),
       paragraphCount: 1,
       headline,
-      marker: "",
+      continuation: "",
       fillToMin: true,
     });
     expect(share?.bullets).toEqual(["甲句。", "乙句。"]);
@@ -68,14 +68,14 @@ describe("choosing bullets (sentence selection)", () => {
       items: candidates([`第一,標題。${tooLong}`, "短句開頭。"], true),
       paragraphCount: 2,
       headline,
-      marker: "",
+      continuation: "",
     });
     expect(share?.bullets).toEqual(["短句開頭。"]);
   });
 
   it("shows at most four key sentences; the rest stay in the notes", () => {
     const paragraphs = ["第一,標題。甲。", ...Array.from({ length: 6 }, (_, i) => `第${i}段開頭。`)];
-    const shares = shareSlides({ items: candidates(paragraphs, true), paragraphCount: 7, headline, marker: "" });
+    const shares = shareSlides({ items: candidates(paragraphs, true), paragraphCount: 7, headline, continuation: "" });
     expect(shares).toHaveLength(1);
     expect(shares[0]?.bullets).toEqual(["甲。", "第0段開頭。", "第1段開頭。", "第2段開頭。"]);
   });
@@ -87,7 +87,7 @@ describe("choosing bullets (sentence selection)", () => {
       items: candidates(paragraphs, true),
       paragraphCount: 4,
       headline,
-      marker: "（續）",
+      continuation: "（續）",
       size: { width: 960, height: 700 },
     });
     expect(shares).toHaveLength(1);
@@ -104,7 +104,7 @@ describe("continuation (split over slides)", () => {
     items: candidates(paragraphs, true),
     paragraphCount: 4,
     headline: longHeadline,
-    marker: "（續）",
+    continuation: "（續）",
     size: { width: 960, height: 700 },
   });
 
@@ -169,7 +169,7 @@ describe("a headline too long for any slide", () => {
     size: { width: 960, height: 700 },
     budget: DEFAULT_BUDGET,
     lang: "zh-Hant",
-    marker: "（續）",
+    continuation: "（續）",
     clean: (s: string) => s,
   };
 

@@ -2,20 +2,15 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli/index.js";
 import { ExitCode } from "../../src/errors.js";
 import { cssReferences } from "../../src/io/css-refs.js";
 import { revealDist } from "../../src/io/paths.js";
 import { BUILTIN_THEMES } from "../../src/themes.js";
 import { tempDir } from "../helpers/browser.js";
+import { runCli } from "../helpers/cli.js";
 import { referenceEssay, root } from "../helpers/paths.js";
 
-async function run(cwd: string, ...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
-  return { code, stdout, stderr };
-}
+const run = (cwd: string, ...argv: string[]) => runCli(argv, cwd);
 
 const links = (html: string) => [...html.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)].map((m) => m[1]);
 
