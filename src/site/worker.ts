@@ -3,7 +3,7 @@
  * with each deck. Only plain data crosses: a failure travels as its message and exit code.
  */
 import { parentPort } from "node:worker_threads";
-import { DeckError } from "../errors.js";
+import { DeckError, type ExitCodeValue } from "../errors.js";
 import { buildSiteDeck, type SiteDeck, type SiteOptions, type SitePlan } from "./build.js";
 import type { SiteEssay } from "./names.js";
 
@@ -16,7 +16,7 @@ export interface WorkerJob {
 /** A failure as it crosses to the main thread: a DeckError keeps its exit code, a bug its stack. */
 export interface SentError {
   message: string;
-  exitCode?: number;
+  exitCode?: ExitCodeValue;
   stack?: string;
 }
 
