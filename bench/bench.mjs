@@ -12,11 +12,13 @@
  *   --peers         only the paired runs against reveal-md, Marp and pandoc (../shared/bench-peers)
  *   --folder        only a folder of 100 essays: `build essays/` against a shell loop of single builds
  *                   and `marp -I` (bench/folder.mjs), HTML and (unless --no-pdf) slides PDF
+ *   --exports       only the exports of the reference, taking turns: HTML alone, --pptx, --single-file,
+ *                   --pdf and --png; wall time and file sizes
  *
  * Writes the sections it measured into bench/results.md (the others are kept) and prints them.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -41,6 +43,7 @@ const { values: opts } = parseArgs({
     quick: { type: "boolean", default: false },
     peers: { type: "boolean", default: false },
     folder: { type: "boolean", default: false },
+    exports: { type: "boolean", default: false },
   },
 });
 const runs = opts.runs ? Number(opts.runs) : opts.quick ? 3 : 5;
@@ -335,6 +338,50 @@ async function peersSection() {
   return ["### Side by side with the peers", "", ...table, "", notes].join("\n");
 }
 
+/** The reference's exports, each a whole build, taking turns; sizes of what they wrote. */
+async function exportsSection() {
+  log("bench: exports of the reference");
+  const e = essayArgs("ref");
+  const dir = path.join(work, "exports");
+  const variants = [
+    { label: "html", args: [...e.input], files: [] },
+    { label: "pptx", args: [...e.input, "--pptx", path.join(dir, "deck.pptx")], files: ["deck.pptx"] },
+    { label: "single-file", args: [...e.input, "--single-file"], files: [] },
+    { label: "pdf", args: [...e.input, "--pdf", path.join(dir, "deck.pdf")], files: ["deck.pdf"] },
+    { label: "png", args: [...e.input, "--png", path.join(dir, "png")], files: [] },
+  ];
+  mkdirSync(dir, { recursive: true });
+  const rows = await timeCases(variants, runs, 1, true);
+  const at = (label) => rows.find((r) => r.label === label);
+  const size = (file) => (existsSync(file) ? readFileSync(file).length : 0);
+  const pngDir = path.join(dir, "png");
+  const pngs = existsSync(pngDir) ? readdirSync(pngDir).filter((f) => f.endsWith(".png")) : [];
+  const sizes = {
+    html: "",
+    pptx: fmt.kib(size(path.join(dir, "deck.pptx"))),
+    "single-file": fmt.kib(size(path.join(work, "out", "single-file", "index.html"))),
+    pdf: fmt.kib(size(path.join(dir, "deck.pdf"))),
+    png: `${pngs.length} × ${fmt.kib(pngs.reduce((n, f) => n + size(path.join(pngDir, f)), 0) / Math.max(1, pngs.length))}`,
+  };
+  const html = at("html");
+  const table = [
+    "| build of the reference | runs | wall s (median) | min–max | adds to the HTML build | largest process MiB | output |",
+    "|---|---|---|---|---|---|---|",
+    ...rows.map(
+      (r) =>
+        `| ${r.label === "html" ? "HTML only" : `--${r.label}`} | ${r.warmups}+${r.runs} | ${fmt.s(r.wall)} | ${fmt.s(r.wallMin)}–${fmt.s(r.wallMax)} | ${r === html ? "" : `${fmt.s(r.wall - html.wall)} s`} | ${fmt.mib(r.treeMaxMiB)} | ${sizes[r.label] ?? ""} |`,
+    ),
+  ];
+  const png = at("png");
+  const pdf = at("pdf");
+  const pptx = at("pptx");
+  const checks = [
+    `- PPTX adds ${fmt.s(pptx.wall - html.wall)} s to the HTML build (target: well under 1 s, no browser)`,
+    `- PNG / slides PDF: ${(png.wall / pdf.wall).toFixed(2)} × (target ≤ 1.5 ×)`,
+  ];
+  return ["### Exports of the reference (`--pptx`, `--single-file`, `--pdf`, `--png`)", "", ...table, "", ...checks].join("\n");
+}
+
 /** Replace the marked sections of results.md that this run measured; keep the others. */
 function writeResults(sections) {
   const header = [
@@ -362,6 +409,8 @@ const stamp = `_${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC �
 const sections = {};
 if (opts.peers) {
   sections.peers = `${await peersSection()}\n\n${stamp}`;
+} else if (opts.exports) {
+  sections.exports = `${await exportsSection()}\n\n${stamp}`;
 } else if (opts.folder) {
   const { benchFolder } = await import("./folder.mjs");
   const text = benchFolder({ root, bin, work, runs: opts.runs ? runs : 3, pdf: !opts["no-pdf"], log });

@@ -179,6 +179,7 @@ export const fmt = {
   s: (x) => (x === null || x === undefined ? "—" : x.toFixed(3)),
   mib: (x) => (x === null || x === undefined ? "—" : x.toFixed(1)),
   ratio: (x) => (x === null || x === undefined || !Number.isFinite(x) ? "—" : `×${x.toFixed(2)}`),
+  kib: (bytes) => `${Math.round(bytes / 1024).toLocaleString("en")} KiB`,
 };
 
 /** CPU seconds and peak RSS from GNU time's "%U %S %M" line (on failure it writes a status line first). */
