@@ -53,7 +53,20 @@ try {
     path.join(out, "essay.zh-Hant.pptx"),
   ]);
   const half = (pdf, name) => {
-    execFileSync("pdftoppm", ["-png", "-f", "3", "-l", "3", "-singlefile", "-scale-to-x", "800", "-scale-to-y", "-1", pdf, path.join(out, name)]);
+    execFileSync("pdftoppm", [
+      "-png",
+      "-f",
+      "3",
+      "-l",
+      "3",
+      "-singlefile",
+      "-scale-to-x",
+      "800",
+      "-scale-to-y",
+      "-1",
+      pdf,
+      path.join(out, name),
+    ]);
     return `data:image/png;base64,${readFileSync(path.join(out, `${name}.png`)).toString("base64")}`;
   };
   const html = half(path.join(out, "essay.zh-Hant.pdf"), "html");

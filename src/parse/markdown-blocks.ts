@@ -10,7 +10,7 @@ import type { Block, ImageRef, ListItem, MarkdownParagraph } from "../model/bloc
 import type { ParseWarning } from "../model/outline.js";
 import { matchMarkdownHeading, matchReferences } from "./markers.js";
 import { type SourceParagraph, splitParagraphs } from "./paragraphs.js";
-import { OPENS_PROSE, readMarker } from "./shapes.js";
+import { boldLead, isHeadingText, OPENS_PROSE, readMarker } from "./shapes.js";
 
 const requireMarked = createRequire(import.meta.url);
 
@@ -190,10 +190,12 @@ function imageRef(token: Tokens.Image, line: number): ImageRef {
  * structure rules, as the same lines in a plain-text essay are.
  */
 function list(token: Tokens.List): Block | null {
-  const numbersPoints = token.items.every((item) => {
-    const marker = readMarker(item.raw.trim());
-    return marker !== null && (token.ordered || OPENS_PROSE.has(marker.scheme));
-  });
+  const markers = token.items.map((item) => readMarker(item.raw.trim()));
+  // Numbered phrases (1. Demonstrate humility) are a list: the structure reader numbers points only
+  // with numbered paragraphs (prose, sentences, a bold run-in headline).
+  const phrases = token.ordered && markers.every((m) => m !== null && isHeadingText(m.rest) && boldLead(m.rest) === null);
+  const numbersPoints =
+    !phrases && markers.every((marker) => marker !== null && (token.ordered || OPENS_PROSE.has(marker.scheme)));
   if (numbersPoints) return null;
   // An item that is a heading or a point marker of its own would hide the essay's structure.
   if (token.items.some((item) => matchMarkdownHeading(item.text.trim()) !== null)) return null;

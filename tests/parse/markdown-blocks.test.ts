@@ -72,6 +72,16 @@ describe("the Markdown blocks of an essay", () => {
     expect(steps.blocks?.[0]?.block).toEqual({ kind: "list", ordered: false, items: [{ text: "安裝。" }, { text: "設定。" }] });
   });
 
+  it("makes a numbered list of phrases a list, not points", () => {
+    const steps = md("## 一、部分\n\n第一,步驟如下\n\n1. 安裝套件\n2. 設定主題\n\n第二,完成。\n");
+    expect(steps.parts[0]?.points.map((p) => p.label)).toEqual(["第一", "第二"]);
+    expect(steps.blocks?.[0]?.block).toEqual({
+      kind: "list",
+      ordered: true,
+      items: [{ text: "安裝套件" }, { text: "設定主題" }],
+    });
+  });
+
   it("keeps a task item's box as written", () => {
     const tasks = md("## 一、部分\n\n第一,待辦。\n\n- [ ] 待辦\n- [x] 完成\n");
     expect(tasks.blocks?.[0]?.block).toEqual({
