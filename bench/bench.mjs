@@ -26,7 +26,8 @@ import { ensureGnuTime, fmt, machine, summarize, timeProcess, timeProcessTree } 
 import { findPeers, peersHome, peerTitle, setupPeers, timePair } from "./peers.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
-const bin = path.join(root, "lib", "bin.js");
+// The CLI as users run it: package.json's bin (the bundle `npm run build` makes).
+const bin = path.join(root, JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")).bin["essay-deck"]);
 const resultsFile = path.join(root, "bench", "results.md");
 const log = (line) => process.stderr.write(`${line}\n`);
 const loadAtStart = os.loadavg()[0];
@@ -52,11 +53,12 @@ for (const s of sizes) {
   if (s !== "ref" && !(Number.isInteger(Number(s)) && Number(s) > 0)) throw new Error(`bench: bad size "${s}" in --sizes`);
 }
 
-// Measure the current source: build lib/ first, as `npm run build` does (tsc, then the precompiled templates).
-log("bench: building lib/ (tsc, precompiled templates)");
+// Measure the current source: build lib/ first, as `npm run build` does (tsc, the precompiled templates, the bundle).
+log("bench: building lib/ (tsc, precompiled templates, the CLI's bundle)");
 for (const step of [
   [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"],
   [path.join(root, "scripts", "precompile-templates.mjs")],
+  [path.join(root, "scripts", "bundle.mjs")],
 ]) {
   const r = spawnSync(process.execPath, step, { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
   if (r.status !== 0) throw new Error(`bench: ${path.basename(step[0])} failed`);
@@ -330,7 +332,7 @@ async function peersSection() {
     ),
   ];
   const notes = [
-    "Each row: one warm-up of each, then essay-deck and the peer alternately, whole processes (`node lib/bin.js build …` against",
+    "Each row: one warm-up of each, then essay-deck and the peer alternately, whole processes (`essay-deck build …`, the bundle package.json names, against",
     "`bash ../shared/bench-peers/run-peer.sh KIND SIZE`, which adds about 25 ms); ratio = essay-deck median / peer median (below 1: we are faster).",
     "MiB = the largest single process (for PDF rows sampled over the whole process tree from /proc, as GNU time misses Chromium's renderers).",
     hasPdf ? "" : "\nPDF pairs pending: `build --pdf` was not available when this ran.",

@@ -1,10 +1,21 @@
 /** Where essay-deck's own files are: templates and content resolve from the package, never from cwd. */
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** The package root: lib/io/paths.js → ../.. */
-export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+/**
+ * The package root: the nearest folder above this module with a package.json. This module runs from
+ * src/io/ (tests), lib/io/ (the library) and a chunk of the CLI's bundle (lib/bundle/chunks/).
+ */
+export const packageRoot = findPackageRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function findPackageRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, "package.json"))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${from}`);
+  }
+}
 export const templatesDir = path.join(packageRoot, "templates");
 
 const require = createRequire(import.meta.url);

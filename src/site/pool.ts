@@ -4,7 +4,6 @@
  */
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { packageRoot } from "../io/paths.js";
 import {
@@ -26,11 +25,8 @@ import { received, type WorkerJob, type WorkerReply } from "./worker.js";
  */
 export const MIN_ESSAYS_PER_WORKER = 6;
 
-/** The worker's module: beside this one, or the compiled one when this runs from source (the tests). */
-function workerFile(): string {
-  const here = fileURLToPath(import.meta.url);
-  return here.endsWith(".ts") ? path.join(packageRoot, "lib", "site", "worker.js") : path.join(path.dirname(here), "worker.js");
-}
+/** The worker's module: the compiled one in lib/, whether this runs from source (the tests), lib/ or the CLI's bundle. */
+const workerFile = (): string => path.join(packageRoot, "lib", "site", "worker.js");
 
 export async function buildSiteDecksInPool(options: SiteOptions, threads = availableParallelism()): Promise<SiteResult> {
   const plan = planSite(options);
