@@ -8,8 +8,8 @@ export default function setup(): void {
     cwd: root,
     stdio: "inherit",
   });
-  // The rest of `npm run build`: the built-in templates, precompiled, and the config file's JSON Schema.
-  for (const script of ["precompile-templates.mjs", "config-schema.mjs"]) {
+  // The rest of `npm run build`: the built-in templates, precompiled, the config file's JSON Schema, the CLI's bundle.
+  for (const script of ["precompile-templates.mjs", "config-schema.mjs", "bundle.mjs"]) {
     execFileSync(process.execPath, [path.join(root, "scripts", script)], { cwd: root, stdio: "ignore" });
   }
 }
