@@ -1,4 +1,5 @@
 /** `--pptx [file]`: the planned deck as an editable PowerPoint file. No browser. */
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { DeckError, ExitCode } from "../errors.js";
 import { type Exporter, exportName } from "./types.js";
@@ -22,6 +23,13 @@ export const pptxExporter: Exporter = {
       theme: pptxTheme(settings.theme ?? "essay", stylesheets),
       creator: ctx.creator,
       slideNumbers: settings.slideNumber !== false,
+      readImage: (src) => {
+        try {
+          return readFileSync(path.join(ctx.built.outDir, src));
+        } catch {
+          return null;
+        }
+      },
     });
     return [
       {

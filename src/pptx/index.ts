@@ -6,7 +6,7 @@
  */
 import { DEFAULT_SLIDE_SIZE, type Deck, type SlideSize } from "../model/deck.js";
 import { INVALID_XML, layoutDeck, type Paragraph, type PptxSlide, type TextBox } from "./layout.js";
-import { fontFace, officeLang, type PptxTheme } from "./theme.js";
+import { fontFace, monoFace, officeLang, type PptxTheme } from "./theme.js";
 
 export interface PptxRequest {
   deck: Deck;
@@ -16,6 +16,8 @@ export interface PptxRequest {
   creator: string;
   /** Show slide numbers (the deck's --slide-number). */
   slideNumbers?: boolean;
+  /** An image of the deck by its path inside the deck's folder (Markdown essays); null when unreadable. */
+  readImage?: (src: string) => Uint8Array | null;
 }
 
 export interface PptxFile {
@@ -47,6 +49,7 @@ export async function writePptx(request: PptxRequest): Promise<PptxFile> {
   if (deck.subtitle) pptx.subject = deck.subtitle;
   pptx.company = request.creator;
   const face = fontFace(deck.lang, theme.serif);
+  const mono = monoFace(deck.lang);
   pptx.theme = { headFontFace: face, bodyFontFace: face };
   const lang = officeLang(deck.lang);
   const slides = layoutDeck(deck, { theme, size });
@@ -70,7 +73,33 @@ export async function writePptx(request: PptxRequest): Promise<PptxFile> {
         line: { type: "none" },
       });
     }
-    for (const box of planned.boxes) slide.addText(runsOf(box, face, lang), boxOptions(box));
+    for (const box of planned.boxes) slide.addText(runsOf(box, box.role === "code" ? mono : face, lang), boxOptions(box));
+    for (const t of planned.tables) {
+      const cell = (text: string, bold: boolean) => ({
+        text,
+        options: { bold, fontFace: face, fontSize: pt(t.size), color: theme.text, lang },
+      });
+      slide.addTable([t.header.map((h) => cell(h, true)), ...t.rows.map((r) => r.map((c) => cell(c, false)))], {
+        x: inch(t.x),
+        y: inch(t.y),
+        w: inch(t.w),
+        colW: t.colW.map(inch),
+        border: { type: "solid", pt: 0.75, color: theme.rule },
+        margin: pt(0.25 * t.size),
+        valign: "top",
+      });
+    }
+    for (const image of planned.images) {
+      const bytes = request.readImage?.(image.src);
+      if (!bytes) continue;
+      slide.addImage({
+        data: `${mimeOf(image.src)};base64,${Buffer.from(bytes).toString("base64")}`,
+        x: inch(image.x),
+        y: inch(image.y),
+        w: inch(image.w),
+        h: inch(image.h),
+      });
+    }
     if (request.slideNumbers !== false) {
       slide.slideNumber = {
         x: inch(8),
@@ -152,6 +181,11 @@ function boxOptions(box: TextBox) {
     ...(box.fill ? { fill: { color: box.fill }, rectRadius: 0.3, shape: "roundRect" as const } : {}),
   };
 }
+
+const mimeOf = (file: string): string => {
+  const ext = /\.([a-z0-9]+)$/i.exec(file)?.[1]?.toLowerCase() ?? "";
+  return ext === "jpg" || ext === "jpeg" ? "image/jpeg" : ext === "svg" ? "image/svg+xml" : `image/${ext || "png"}`;
+};
 
 const notesToken = (i: number): string => `essay-deck-notes-${i}`;
 

@@ -5,11 +5,12 @@
  * lays out: a box is as tall as the HTML slide's text, so LibreOffice and PowerPoint fit it too.
  * Pure: src/pptx/index.ts turns this into a file.
  */
-import { DEFAULT_SLIDE_SIZE, type Deck, type Slide, type SlideSize } from "../model/deck.js";
+import { DEFAULT_SLIDE_SIZE, type Deck, type Slide, type SlideBlock, type SlideSize } from "../model/deck.js";
 import { BASE_FONT_PX, STYLES } from "../plan/fit.js";
 import { escapeHtml, renderInline } from "../render/inline.js";
 import { languageOf } from "../text/languages/index.js";
 import { charsPerLine, linesOf, linesOfPhrases, textWidth } from "../text/width.js";
+import { blocksHeight, type ImageShape, layoutBlocks, type TableShape } from "./blocks.js";
 import type { PptxTheme } from "./theme.js";
 
 export interface Run {
@@ -34,7 +35,7 @@ export interface Paragraph {
 
 export interface TextBox {
   /** What the box holds: the tests and the writer's names of shapes. */
-  role: "context" | "label" | "headline" | "body" | "title" | "kicker" | "heading" | "number";
+  role: "context" | "label" | "headline" | "body" | "title" | "kicker" | "heading" | "block" | "code" | "caption";
   x: number;
   y: number;
   w: number;
@@ -59,6 +60,8 @@ export interface PptxSlide {
   section: string;
   boxes: TextBox[];
   rects: Rect[];
+  tables: TableShape[];
+  images: ImageShape[];
   /** Speaking time first, then every paragraph verbatim. */
   notes: string[];
 }
@@ -83,6 +86,8 @@ export function layoutDeck(deck: Deck, options: PptxLayoutOptions): PptxSlide[] 
     id: slide.id,
     kind: slide.kind,
     section: sections[i] as string,
+    tables: [],
+    images: [],
     ...slideShapes(slide, ctx),
     notes: [...(slide.speaking ? [slide.speaking.label] : []), ...slide.notes.map((n) => plain(n, ctx))],
   }));
@@ -133,7 +138,9 @@ export function plain(text: string, ctx: { markdown: boolean }): string {
 /** Characters an Office file cannot hold: control characters other than tab and line breaks. */
 export const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
-function slideShapes(slide: Slide, ctx: Ctx): Pick<PptxSlide, "boxes" | "rects"> {
+type Shapes = Pick<PptxSlide, "boxes" | "rects"> & Partial<Pick<PptxSlide, "tables" | "images">>;
+
+function slideShapes(slide: Slide, ctx: Ctx): Shapes {
   switch (slide.kind) {
     case "title":
       return titleSlide(slide, ctx);
@@ -156,6 +163,7 @@ function slideShapes(slide: Slide, ctx: Ctx): Pick<PptxSlide, "boxes" | "rects">
         phrases: slide.phrases,
         items: slide.bullets,
         style: "bullet",
+        blocks: slide.blocks,
       });
     case "paragraph":
       return contentSlide(slide, ctx, {
@@ -164,6 +172,7 @@ function slideShapes(slide: Slide, ctx: Ctx): Pick<PptxSlide, "boxes" | "rects">
         phrases: slide.phrases,
         items: slide.bullets,
         style: "bullet",
+        blocks: slide.blocks,
       });
   }
 }
@@ -175,10 +184,11 @@ interface Content {
   phrases?: readonly string[];
   items: readonly string[];
   style: "bullet" | "reference";
+  blocks?: readonly SlideBlock[];
 }
 
 /** Point, paragraph, summary and references slides: context line, headline, list. */
-function contentSlide(slide: Slide, ctx: Ctx, c: Content): Pick<PptxSlide, "boxes" | "rects"> {
+function contentSlide(slide: Slide, ctx: Ctx, c: Content): Shapes {
   const { theme, size } = ctx;
   const boxes: TextBox[] = [];
   const rects: Rect[] = [];
@@ -220,7 +230,9 @@ function contentSlide(slide: Slide, ctx: Ctx, c: Content): Pick<PptxSlide, "boxe
   const itemsH = items.reduce((sum, item) => sum + linesOf(item, cpl) * lineH + style.gap * bodyFont, 0);
   // Headline and list sit in the middle of the room below the context line (deck.css's auto margins).
   const room = size.height * USABLE - PAD.y - top;
-  const block = headlineH + STYLES.headline.gap * font + itemsH + (items.length ? bodyFont : 0);
+  const blocks = c.blocks ?? [];
+  const blocksH = blocksHeight(blocks, fit.body, size);
+  const block = headlineH + STYLES.headline.gap * font + itemsH + blocksH + (items.length || blocks.length ? bodyFont : 0);
   top += Math.max(0, (room - block) / 2);
   const headlineRuns: Run[] = [{ text: heading, size: font, color: theme.heading, bold: true }];
   if (marker) headlineRuns.push({ text: ` ${marker}`, size: 0.5 * font, color: theme.muted });
@@ -246,10 +258,23 @@ function contentSlide(slide: Slide, ctx: Ctx, c: Content): Pick<PptxSlide, "boxe
       align: scriptSeparator(ctx.deck.lang) === ". " ? "left" : "justify",
       ...(c.style === "bullet" ? { bullet: true, hanging: indent } : { hanging: indent }),
     }));
-    // To the foot of the slide: text the model under-counted still has room before the edge.
-    boxes.push(box("body", PAD.x, top, width, Math.max(itemsH, size.height - PAD.y - top), paragraphs));
+    // To the foot of the slide (or of the blocks' room): text the model under-counted still has room.
+    const foot = size.height - PAD.y - top - blocksH;
+    boxes.push(box("body", PAD.x, top, width, Math.max(0, foot), paragraphs));
+    top += itemsH;
   }
-  return { boxes, rects };
+  if (blocks.length === 0) return { boxes, rects };
+  const shapes = layoutBlocks(blocks, {
+    x: PAD.x,
+    y: top,
+    width,
+    bottom: size.height - PAD.y,
+    scale: fit.body,
+    size,
+    theme,
+    plain: (t) => plain(t, ctx),
+  });
+  return { boxes: [...boxes, ...shapes.boxes], rects: [...rects, ...shapes.rects], tables: shapes.tables, images: shapes.images };
 }
 
 /** Title slide: title, subtitle, author, date, centred in height (deck.css .slide-title). */

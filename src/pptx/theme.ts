@@ -157,6 +157,13 @@ export function fontFace(lang: string, serif: boolean): string {
   return serif ? `Noto Serif CJK ${region}` : `Noto Sans CJK ${region}`;
 }
 
+/** Code blocks' face: the monospaced CJK face of the script, Courier New for English. */
+export function monoFace(lang: string): string {
+  const script = scriptOf(lang);
+  if (script === "en") return "Courier New";
+  return `Noto Sans Mono CJK ${script === "zh-Hans" ? "SC" : "TC"}`;
+}
+
 /** The language PowerPoint files write on each run: zh-TW for Traditional, zh-CN for Simplified. */
 export function officeLang(lang: string): string {
   const script = scriptOf(lang);

@@ -74,6 +74,7 @@ describe("the PPTX, opened by LibreOffice Impress", () => {
       flags: [],
     })),
     { name: "markdown", essay: path.join(fixtures, "variants", "essay.md"), flags: ["--theme", "paper"] },
+    { name: "markdown-blocks", essay: path.join(fixtures, "markdown", "blocks.md"), flags: ["--theme", "stage"] },
   ];
   const decks = new Map<string, Deck>();
 

@@ -1,11 +1,12 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/index.js";
 import { ExitCode } from "../../src/errors.js";
 import { tempDir } from "../helpers/browser.js";
 import { referenceEssay, root } from "../helpers/paths.js";
-import { readPptx } from "../helpers/pptx.js";
+import { readPptx, slideXml } from "../helpers/pptx.js";
 
 async function run(args: string[], cwd = root) {
   let stderr = "";
@@ -69,6 +70,23 @@ describe("build --pptx", () => {
     const { code, stderr } = await run(["build", dir, "-o", path.join(dir, "site"), "--pptx", "--single-file"]);
     expect(code).toBe(ExitCode.usage);
     expect(stderr).toMatch(/a folder build makes a site of HTML decks \(and their PDFs\): drop --pptx, --single-file/);
+  });
+});
+
+describe("build --pptx of a Markdown essay with blocks", () => {
+  it("draws its images as pictures, its tables as tables and its code in a monospaced face", async () => {
+    const out = tempDir();
+    const essay = path.join(root, "tests", "fixtures", "markdown", "blocks.md");
+    expect((await run(["build", essay, "-o", out, "-q", "--pptx"])).code).toBe(0);
+    const bytes = readFileSync(path.join(out, "blocks.pptx"));
+    const zip = await JSZip.loadAsync(bytes);
+    expect(Object.keys(zip.files).filter((f) => f.startsWith("ppt/media/")).length).toBeGreaterThanOrEqual(2);
+    const xml = (await slideXml(bytes)).join("");
+    expect(xml).toContain("<a:tbl>");
+    expect(xml).toContain('typeface="Noto Sans Mono CJK TC"');
+    const text = (await readPptx(bytes)).slideText.join("\n");
+    expect(text).toContain("return x * 1.3;");
+    expect(text).toContain("2024");
   });
 });
 
