@@ -55,13 +55,38 @@ export function candidates(
     const sentences = splitSentences(para)
       .map(clean)
       .filter((s) => s.length > 0);
+    let first = true;
     sentences.forEach((sentence, s) => {
       if (p === 0 && s === 0 && skipFirstSentence) return;
-      const first = p === 0 ? s === (skipFirstSentence ? 1 : 0) : s === 0;
+      if (isFragment(sentence)) return;
       out.push({ text: sentence, paragraph: p, order: order++, priority: first ? (p === 0 ? 0 : 1) : 2 });
+      first = false;
     });
   });
   return out;
+}
+
+const PAIRS: Array<[string, string]> = [
+  ["(", ")"],
+  ["（", "）"],
+  ["「", "」"],
+  ["『", "』"],
+  ["“", "”"],
+  ["《", "》"],
+  ["[", "]"],
+];
+
+/**
+ * A piece of text that is no bullet: a number or marker alone (4-4.), a few characters or words
+ * (Yes.), or a cut with unbalanced brackets (Standard Black English).). It stays in the notes.
+ */
+export function isFragment(sentence: string): boolean {
+  const text = sentence.replace(/\]\([^)]*\)/g, "]").replace(/\*\*|__|`/g, "");
+  const han = text.match(/[\u3400-\u9fff\uf900-\ufaff]/gu)?.length ?? 0;
+  const words = text.match(/[\p{L}\p{N}]+/gu)?.filter((w) => !/[\u3400-\u9fff]/u.test(w)).length ?? 0;
+  if (han < 4 && words < 3 && han + words * 2 < 6) return true;
+  const count = (ch: string) => text.split(ch).length - 1;
+  return PAIRS.some(([open, close]) => count(open) !== count(close));
 }
 
 /** One slide's share of a point: its bullets, the scales it is set at, and its paragraphs. */
@@ -97,7 +122,9 @@ export function shareSlides(req: ShareRequest): SlideShare[] {
     list.length <= budget.max && listHeight(texts(list), style, scale, width) <= room;
   const floor = BODY_SCALES[BODY_SCALES.length - 1] as number;
 
-  const usable = req.items.filter((c) => textWidth(c.text) <= budget.maxWidth);
+  let usable = req.items.filter((c) => textWidth(c.text) <= budget.maxWidth);
+  // A body of one long sentence is still shown (smaller, or continued), not left headline-only.
+  if (usable.length === 0 && req.items.length === 1) usable = [...req.items];
   // A slide shows at most `max` key sentences: more stay in the notes rather than start a
   // continuation, which is kept for keys that do not fit even at the floor.
   let keys = usable.filter((c) => c.priority < 2).slice(0, budget.max);

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { PointSlide } from "../../src/model/deck.js";
 import { parseEssay } from "../../src/parse/index.js";
-import { candidates, DEFAULT_BUDGET, shareSlides } from "../../src/plan/bullets.js";
+import { candidates, DEFAULT_BUDGET, isFragment, shareSlides } from "../../src/plan/bullets.js";
 import { BODY_SCALES, HEADLINE_SCALES } from "../../src/plan/fit.js";
 import { shownHeadline } from "../../src/plan/fit-slides.js";
 import { planDeck } from "../../src/plan/index.js";
@@ -53,13 +53,13 @@ describe("choosing bullets (sentence selection)", () => {
 
   it("fills up to two bullets with other sentences when a point has one key sentence", () => {
     const [share] = shareSlides({
-      items: candidates(["第一,標題。甲句。乙句。丙句。"], true),
+      items: candidates(["第一,標題。甲句在這裡。乙句在這裡。丙句在這裡。"], true),
       paragraphCount: 1,
       headline,
       continuation: "",
       fillToMin: true,
     });
-    expect(share?.bullets).toEqual(["甲句。", "乙句。"]);
+    expect(share?.bullets).toEqual(["甲句在這裡。", "乙句在這裡。"]);
   });
 
   it("leaves a sentence too long for a bullet in the notes rather than cutting it", () => {
@@ -74,10 +74,10 @@ describe("choosing bullets (sentence selection)", () => {
   });
 
   it("shows at most four key sentences; the rest stay in the notes", () => {
-    const paragraphs = ["第一,標題。甲。", ...Array.from({ length: 6 }, (_, i) => `第${i}段開頭。`)];
+    const paragraphs = ["第一,標題。甲句在此。", ...Array.from({ length: 6 }, (_, i) => `第${i}段開頭。`)];
     const shares = shareSlides({ items: candidates(paragraphs, true), paragraphCount: 7, headline, continuation: "" });
     expect(shares).toHaveLength(1);
-    expect(shares[0]?.bullets).toEqual(["甲。", "第0段開頭。", "第1段開頭。", "第2段開頭。"]);
+    expect(shares[0]?.bullets).toEqual(["甲句在此。", "第0段開頭。", "第1段開頭。", "第2段開頭。"]);
   });
 
   it("scales the bullets down before it continues a point on another slide", () => {
@@ -185,5 +185,25 @@ describe("a headline too long for any slide", () => {
     expect(endless.startsWith(shown.slice(0, -1))).toBe(true);
     expect(shown.length).toBeGreaterThan(50);
     expect(shown.length).toBeLessThan(400);
+  });
+});
+
+describe("slide text rules", () => {
+  const headline = { phrases: ["標題"], label: "第一", context: true };
+
+  it("shows no fragment: a marker alone, a word or two, a cut with unbalanced brackets", () => {
+    for (const f of ["4-4.", "1.", "Yes.", "Standard Black English).", "對。", "）而已。"]) expect(isFragment(f), f).toBe(true);
+    for (const s of ["人工智能正在改變世界。", "Open models lower the barrier.", "成本（推理）很低。"]) {
+      expect(isFragment(s), s).toBe(false);
+    }
+    const items = candidates(["第一,標題。4-4. Open models lower the barrier for everyone. Yes."], true);
+    expect(items.map((c) => c.text)).toEqual(["Open models lower the barrier for everyone."]);
+    expect(items[0]?.priority).toBe(0);
+  });
+
+  it("shows a body of one sentence even when it is longer than a bullet should be", () => {
+    const long = `${"這是一個很長的句子，".repeat(9)}到此為止。`;
+    const [share] = shareSlides({ items: candidates([`第一,標題。${long}`], true), paragraphCount: 1, headline, continuation: "" });
+    expect(share?.bullets).toEqual([long]);
   });
 });
