@@ -203,7 +203,12 @@ describe("slide text rules", () => {
 
   it("shows a body of one sentence even when it is longer than a bullet should be", () => {
     const long = `${"這是一個很長的句子，".repeat(9)}到此為止。`;
-    const [share] = shareSlides({ items: candidates([`第一,標題。${long}`], true), paragraphCount: 1, headline, continuation: "" });
+    const [share] = shareSlides({
+      items: candidates([`第一,標題。${long}`], true),
+      paragraphCount: 1,
+      headline,
+      continuation: "",
+    });
     expect(share?.bullets).toEqual([long]);
   });
 });
