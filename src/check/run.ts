@@ -4,7 +4,6 @@
  * every case, Ctrl-C included.
  */
 import { rmSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { withBrowser } from "../browser/session.js";
 import { type BuildOptions, build } from "../build.js";

@@ -9,7 +9,6 @@ import path from "node:path";
 import { PDFDocument } from "pdf-lib";
 import type { Browser, BrowserContext, Page } from "puppeteer-core";
 import { withBrowser } from "../browser/session.js";
-import { DeckError, ExitCode } from "../errors.js";
 import { writeExport } from "../io/write.js";
 import type { Deck } from "../model/deck.js";
 import { languageOf } from "../text/languages/index.js";
