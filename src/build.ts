@@ -7,7 +7,6 @@ import { mergeSettings, resolveSettingPaths, validateSettings } from "./config/v
 import { loadConverter } from "./convert/opencc.js";
 import { convertOutline, convertSettings, scriptLang } from "./convert/script.js";
 import { DeckError, ExitCode } from "./errors.js";
-import { singleFileDeck } from "./export/single-file.js";
 import { resolveStyles, revealAssets } from "./io/assets.js";
 import { type EssayImages, resolveImages } from "./io/images.js";
 import { confineToEssayFolder, readEssay, resolveInput } from "./io/input.js";
@@ -19,6 +18,7 @@ import type { Outline } from "./model/outline.js";
 import { parseEssay } from "./parse/index.js";
 import { planDeck } from "./plan/index.js";
 import { type OutputFile, renderDeck, type ThemeFiles } from "./render/index.js";
+import { singleFileDeck } from "./render/single-file.js";
 import { SITE_STATE } from "./site/state.js";
 import { DEFAULT_THEME } from "./themes.js";
 

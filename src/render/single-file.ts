@@ -4,7 +4,7 @@
  * reference (theme fonts and images, the essay's images) as data: URLs. The page then works
  * copied alone, from file://, offline. Pure: the caller reads the files.
  */
-import type { OutputFile } from "../render/index.js";
+import type { OutputFile } from "./index.js";
 
 const MIME: Record<string, string> = {
   png: "image/png",
