@@ -80,7 +80,7 @@ export function prepareOutputDir(outDir: string): void {
 }
 
 /** Refuse to replace what is at `relative` unless it is missing or essay-deck's own, unchanged. */
-function checkTarget(outDir: string, relative: string, manifest: Manifest): void {
+function checkTarget(outDir: string, relative: string, manifest: Manifest, ours = provenOurs(outDir, manifest)): void {
   const target = path.join(outDir, relative);
   const found = lookInside(outDir, relative);
   if (found.kind === "missing" || found.kind === "notdir") return;
@@ -90,7 +90,7 @@ function checkTarget(outDir: string, relative: string, manifest: Manifest): void
       ExitCode.output,
     );
   }
-  if (found.kind === "file" && isOurs(outDir, relative, manifest)) return;
+  if (found.kind === "file" && ours(relative)) return;
   if (found.kind === "file" && manifest.files.has(relative)) {
     throw new DeckError(
       `${target} was changed since essay-deck wrote it: move your edited copy away, or pass another folder with -o`,
@@ -126,24 +126,39 @@ const isExport = (relative: string): boolean => /\.(pdf|pptx)$/i.test(relative);
 
 interface Staged {
   relative: string;
-  tmp: string;
+  /** The staged copy; null when the folder already holds these very bytes (see stage()). */
+  tmp: string | null;
   hash: string;
+}
+
+/**
+ * isOurs, remembered for one write: a file's proof is a hash of its bytes, and a build asks it twice
+ * (may it be replaced? may it be removed?), for a 1,600-point deck a 3 MB page each time.
+ */
+function provenOurs(outDir: string, manifest: Manifest): (relative: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (relative) => {
+    const ours = known.get(relative) ?? isOurs(outDir, relative, manifest);
+    known.set(relative, ours);
+    return ours;
+  };
 }
 
 /** Write a whole deck into outDir. */
 export function writeDeck(outDir: string, files: OutputFile[], options: WriteOptions = {}): WrittenDeck {
   prepareOutputDir(outDir);
   return underLock(outDir, options, (manifest) => {
+    const ours = provenOurs(outDir, manifest);
     for (const f of files) {
       if (!isSafeRelative(f.path)) throw new Error(`output path escapes the output folder: ${f.path}`);
-      checkTarget(outDir, f.path, manifest);
+      checkTarget(outDir, f.path, manifest, ours);
     }
-    const staged = stage(outDir, files);
+    const staged = stage(outDir, files, (relative) => (ours(relative) ? manifest.files.get(relative) : undefined));
     const kept = new Set(files.map((f) => f.path));
     const remove: string[] = [];
     const next = new Map<string, string>();
     for (const [old, hash] of manifest.files) {
-      if (kept.has(old) || !isOurs(outDir, old, manifest)) continue;
+      if (kept.has(old) || !ours(old)) continue;
       // Exports stay until rewritten; other files of an earlier build that this one lacks go.
       if (isExport(old)) next.set(old, hash);
       else remove.push(old);
@@ -162,7 +177,7 @@ export function writeExport(outDir: string, target: string, bytes: Uint8Array, o
   underLock(outDir, options, (manifest) => {
     if (relative !== null) {
       checkTarget(outDir, relative, manifest);
-      const staged = stage(outDir, [{ path: relative, contents: bytes }]);
+      const staged = stage(outDir, [{ path: relative, contents: bytes }], () => undefined);
       const next = new Map([...manifest.files].filter(([f]) => f !== relative && isOurs(outDir, f, manifest)));
       commit(outDir, manifest, staged, [], next);
       return;
@@ -253,17 +268,28 @@ function removeLeftoversBeside(target: string): void {
 
 const stagingDir = (outDir: string): string => path.join(outDir, `${TMP_MARKER}${process.pid}`);
 
-/** Every file to a staging folder, its folders made in place (never through a link): nothing replaced yet. */
-function stage(outDir: string, files: OutputFile[]): Staged[] {
+/**
+ * Every file to a staging folder, its folders made in place (never through a link): nothing replaced
+ * yet. A file already in the folder with the same bytes (`inPlace`: the hash of a file there proven
+ * essay-deck's) is not written again: rebuilding an unchanged deck rewrites none of reveal.js, the
+ * themes or the page.
+ */
+function stage(outDir: string, files: OutputFile[], inPlace: (relative: string) => string | undefined): Staged[] {
   const staging = stagingDir(outDir);
   const staged: Staged[] = [];
   try {
     rmSync(staging, { recursive: true, force: true });
     mkdirSync(staging);
     for (const [i, f] of files.entries()) {
+      const bytes = "copyFrom" in f ? readFileSync(f.copyFrom) : f.contents;
+      const present = inPlace(f.path);
+      // A new file is hashed as it is written; one that may be in place, before.
+      if (present !== undefined && hashContents(bytes) === present) {
+        staged.push({ relative: f.path, tmp: null, hash: present });
+        continue;
+      }
       makeFolders(outDir, path.posix.dirname(f.path));
       const tmp = path.join(staging, String(i));
-      const bytes = "copyFrom" in f ? readFileSync(f.copyFrom) : f.contents;
       staged.push({ relative: f.path, tmp, hash: writeStaged(tmp, bytes) });
     }
   } catch (e) {
@@ -309,14 +335,15 @@ function commit(outDir: string, manifest: Manifest, staged: Staged[], remove: st
   }
   const before: Record<string, string> = {};
   const after: Record<string, string> = {};
-  for (const s of staged) {
+  const moved = staged.filter((s): s is Staged & { tmp: string } => s.tmp !== null);
+  for (const s of moved) {
     const old = manifest.files.get(s.relative);
     if (old) before[s.relative] = old;
     after[s.relative] = s.hash;
   }
   for (const r of remove) before[r] = manifest.files.get(r) as string;
   writeJournal(outDir, { before, after, outsideAfter: {} });
-  for (const s of staged) renameSync(s.tmp, path.join(outDir, s.relative));
+  for (const s of moved) renameSync(s.tmp, path.join(outDir, s.relative));
   for (const r of remove) rmSync(path.join(outDir, r), { force: true });
   for (const s of staged) next.set(s.relative, s.hash);
   writeManifest(outDir, { files: next, outside: manifest.outside });
@@ -326,6 +353,31 @@ function commit(outDir: string, manifest: Manifest, staged: Staged[], remove: st
 
 /** Bytes written at a time: a 33 MB page encoded whole, beside its text, would set the peak memory. */
 const CHUNK = 1 << 20;
+
+/** Contents as UTF-8 bytes, a slice at a time (bytes as they are), each slice handed to `put`. */
+function eachSlice(contents: string | Uint8Array, put: (bytes: Uint8Array) => void): void {
+  if (typeof contents !== "string") {
+    put(contents);
+    return;
+  }
+  // At most 3 UTF-8 bytes a UTF-16 unit (a surrogate pair: 4 bytes for 2 units).
+  const buf = Buffer.allocUnsafe(Math.min(contents.length, CHUNK) * 3);
+  for (let start = 0; start < contents.length; ) {
+    let end = Math.min(start + CHUNK, contents.length);
+    const last = contents.charCodeAt(end - 1);
+    // Never cut a surrogate pair: each half alone would be written as U+FFFD.
+    if (end < contents.length && last >= 0xd800 && last <= 0xdbff) end--;
+    put(buf.subarray(0, buf.write(contents.slice(start, end), 0, "utf8")));
+    start = end;
+  }
+}
+
+/** The SHA-256 the file would have once written. */
+function hashContents(contents: string | Uint8Array): string {
+  const hash = createHash("sha256");
+  eachSlice(contents, (bytes) => hash.update(bytes));
+  return hash.digest("hex");
+}
 
 /** Write a new file and return the SHA-256 of what was written; text goes out as UTF-8, a slice at a time. */
 function writeStaged(file: string, contents: string | Uint8Array, what?: string): string {
@@ -337,24 +389,11 @@ function writeStaged(file: string, contents: string | Uint8Array, what?: string)
     if (what) throw new DeckError(`${what}: ${describeWriteError(e)}`, ExitCode.output);
     throw e;
   }
-  const put = (bytes: Uint8Array) => {
-    hash.update(bytes);
-    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
-  };
   try {
-    if (typeof contents !== "string") put(contents);
-    else {
-      // At most 3 UTF-8 bytes a UTF-16 unit (a surrogate pair: 4 bytes for 2 units).
-      const buf = Buffer.allocUnsafe(Math.min(contents.length, CHUNK) * 3);
-      for (let start = 0; start < contents.length; ) {
-        let end = Math.min(start + CHUNK, contents.length);
-        const last = contents.charCodeAt(end - 1);
-        // Never cut a surrogate pair: each half alone would be written as U+FFFD.
-        if (end < contents.length && last >= 0xd800 && last <= 0xdbff) end--;
-        put(buf.subarray(0, buf.write(contents.slice(start, end), 0, "utf8")));
-        start = end;
-      }
-    }
+    eachSlice(contents, (bytes) => {
+      hash.update(bytes);
+      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+    });
   } catch (e) {
     closeSync(fd);
     rmSync(file, { force: true });

@@ -6,7 +6,7 @@
  */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -87,6 +87,48 @@ describe("a manifest from someone else", () => {
       ExitCode.output,
       /\/ is the root of the file system: pass a folder/,
     );
+  });
+});
+
+describe("a rebuild", () => {
+  /** Each file's inode and modification time: a file written again (a new file renamed in) changes both. */
+  const stamps = (dir: string) =>
+    Object.fromEntries(
+      Object.keys(snapshot(dir)).map((f) => {
+        const st = statSync(path.join(dir, f));
+        return [f, `${st.ino}:${st.mtimeMs}`];
+      }),
+    );
+
+  it("leaves in place every file whose bytes are the same, and writes only what changed", async () => {
+    const x = tempDir("essay-deck-rebuild-");
+    const out = path.join(x, "out");
+    expect((await run(["build", E, "-o", "out", "-q"], x)).code).toBe(0);
+    const first = stamps(out);
+    const firstBytes = snapshot(out);
+    expect((await run(["build", E, "-o", "out", "-q"], x)).code).toBe(0);
+    const { [MANIFEST]: _m, ...deck } = stamps(out);
+    const { [MANIFEST]: _f, ...firstDeck } = first;
+    expect(deck).toEqual(firstDeck);
+    expect(snapshot(out)).toEqual(firstBytes);
+
+    expect((await run(["build", E, "-o", "out", "-q", "--title", "Another title"], x)).code).toBe(0);
+    const third = stamps(out);
+    expect(third["index.html"]).not.toBe(first["index.html"]);
+    expect(third["assets/reveal/reveal.js"]).toBe(first["assets/reveal/reveal.js"]);
+    expect(readFileSync(path.join(out, "index.html"), "utf8")).toContain("Another title");
+    // The manifest still proves every file: a fresh build into another folder writes the same bytes.
+    const fresh = path.join(x, "fresh");
+    expect((await run(["build", E, "-o", "fresh", "-q", "--title", "Another title"], x)).code).toBe(0);
+    expect(snapshot(out)).toEqual(snapshot(fresh));
+  });
+
+  it("still refuses a file changed by hand, even when the new deck has the bytes the manifest recorded", () => {
+    const out = tempDir("essay-deck-rebuild-");
+    writeDeck(out, [{ path: "a.txt", contents: "one" }]);
+    writeFileSync(path.join(out, "a.txt"), "mine");
+    expect(() => writeDeck(out, [{ path: "a.txt", contents: "one" }])).toThrow(/changed since essay-deck wrote it/);
+    expect(readFileSync(path.join(out, "a.txt"), "utf8")).toBe("mine");
   });
 });
 
