@@ -9,7 +9,8 @@
  *   --runs N        timed runs per case after the warm-up (default 5; fewer for the largest, stated)
  *   --no-pdf        HTML only
  *   --quick         ref, 16 and 160 only, 3 runs, PDF of the reference only; prints, writes nothing
- *   --peers         only the paired runs against reveal-md, Marp and pandoc (../shared/bench-peers)
+ *   --peers         only the paired runs against `node -e ''` (Node's own start), reveal-md, Marp and pandoc
+ *                   (../shared/bench-peers); with --no-pdf, HTML pairs only
  *   --folder        only a folder of 100 essays: `build essays/` against a shell loop of single builds
  *                   and `marp -I` (bench/folder.mjs), HTML and (unless --no-pdf) slides PDF
  *   --exports       only the exports of the reference, taking turns: HTML alone, --pptx, --single-file,
@@ -283,12 +284,30 @@ async function peersSection() {
     cwd: work,
   });
   log("bench: paired runs, ours then the peer, alternately");
+  // The floor: Node starting and doing nothing, run directly (not through run-peer.sh's bash).
+  if (htmlSizes.includes("ref")) {
+    const node = { cmd: process.execPath, args: ["-e", ""], cwd: work };
+    pairs.push({
+      what: "HTML",
+      ...(await timePair({
+        dir,
+        kind: "node -e ''",
+        size: "ref",
+        runs: n,
+        warmups: 1,
+        gnuTime,
+        ours: ours("ref"),
+        peer: node,
+        log,
+      })),
+    });
+  }
   for (const size of htmlSizes) {
     for (const kind of ["pandoc-html", "marp-html", "revealmd-html"]) {
       pairs.push({ what: "HTML", ...(await timePair({ dir, kind, size, runs: n, warmups: 1, gnuTime, ours: ours(size), log })) });
     }
   }
-  if (hasPdf) {
+  if (hasPdf && !opts["no-pdf"]) {
     const pdf = (size) => ours(size, ["--pdf", path.join(work, `peer-ours-${size}.pdf`)]);
     pairs.push({
       what: "slides PDF",
@@ -320,7 +339,7 @@ async function peersSection() {
         })),
       });
     }
-  } else {
+  } else if (!hasPdf) {
     log("bench: `build --pdf` not available yet: PDF pairs pending");
   }
   const table = [

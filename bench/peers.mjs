@@ -33,10 +33,11 @@ export const peersHome = () => process.env.PEERS ?? "/tmp/peers";
 /**
  * Time `ours` and the peer alternately: one warm-up each, then `runs` pairs.
  * @param {{ dir: string, kind: string, size: string, runs: number, warmups: number, gnuTime: boolean, tree?: boolean,
- *   ours: { cmd: string, args: string[], cwd: string }, log: (s: string) => void }} pair
+ *   ours: { cmd: string, args: string[], cwd: string }, peer?: { cmd: string, args: string[], cwd: string },
+ *   log: (s: string) => void }} pair  (peer: run directly instead of through run-peer.sh KIND SIZE)
  */
 export async function timePair(pair) {
-  const peer = { cmd: "bash", args: [path.join(pair.dir, "run-peer.sh"), pair.kind, pair.size], cwd: pair.dir };
+  const peer = pair.peer ?? { cmd: "bash", args: [path.join(pair.dir, "run-peer.sh"), pair.kind, pair.size], cwd: pair.dir };
   // A browser's processes outlive what GNU time sees: sample the whole tree for PDF pairs.
   const run = pair.tree ? timeProcessTree : timeProcess;
   const once = async (what, label) => {
