@@ -130,7 +130,13 @@ export function readEssay(file: string, encoding?: string): EssaySource {
   if (!body.trim()) {
     throw new DeckError(`${file} holds only blank lines and spaces: write the essay in it first`, ExitCode.inputInvalid);
   }
-  return { path: file, format: formatOf(file), text, encoding: used };
+  // A NUL past the part looked at for binary content would go raw into the page: shown as U+FFFD.
+  return {
+    path: file,
+    format: formatOf(file),
+    text: text.includes("\0") ? text.replaceAll("\0", "\uFFFD") : text,
+    encoding: used,
+  };
 }
 
 /**
