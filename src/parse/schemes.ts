@@ -118,6 +118,22 @@ function sequenceRun(list: readonly Occurrence[]): Occurrence[] {
   return run;
 }
 
+/** The first position in `list` (sorted by paragraph) at or after paragraph `index`: a binary search. */
+function firstAtOrAfter(list: readonly Occurrence[], index: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as Occurrence).index < index) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The occurrences between paragraphs [from, to). */
+const within = (list: readonly Occurrence[], from: number, to: number): Occurrence[] =>
+  list.slice(firstAtOrAfter(list, from), firstAtOrAfter(list, to));
+
 /** How often `inner` starts again from 1 with an `outer` marker since its last one: evidence it sits inside. */
 function restartsUnder(inner: readonly Occurrence[], outer: readonly Occurrence[]): number {
   let n = 0;
@@ -125,7 +141,7 @@ function restartsUnder(inner: readonly Occurrence[], outer: readonly Occurrence[
     const prev = inner[i - 1] as Occurrence;
     const cur = inner[i] as Occurrence;
     if (!(cur.shape.number <= prev.shape.number)) continue;
-    if (outer.some((o) => o.index > prev.index && o.index < cur.index)) n++;
+    if ((outer[firstAtOrAfter(outer, prev.index + 1)]?.index ?? Number.POSITIVE_INFINITY) < cur.index) n++;
   }
   return n;
 }
@@ -156,7 +172,7 @@ function order(schemes: Map<SchemeId, Occurrence[]>): SchemeId[] {
 
 /** The markers of `scheme` that number points between paragraphs [from, to): its run there, if it has one. */
 function pointsIn(scheme: SchemeId, list: readonly Occurrence[], from: number, to: number): Occurrence[] {
-  const here = list.filter((o) => o.index >= from && o.index < to);
+  const here = within(list, from, to);
   if (here.length === 0) return [];
   if (scheme === "bold") return here.length >= 2 ? here : [];
   if (isUnnumbered(scheme)) return here;
