@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type HandlebarsTypes from "handlebars";
 import { DeckError, ExitCode } from "../errors.js";
-import { type TemplateSpec, type Templates, templateHelpers } from "../render/index.js";
+import { HANDLEBARS_RUNTIME, type TemplateSpec, type Templates, templateHelpers } from "../render/index.js";
 import { packageDocsUrl, packageRoot, templatesDir } from "./paths.js";
 import { writeFileAtomic } from "./write.js";
 
@@ -131,7 +131,7 @@ const requireLib = createRequire(import.meta.url);
 function precompiledBuiltins(): PrecompiledFile | null {
   try {
     const file = requireLib(path.join(packageRoot, "lib", "templates.precompiled.cjs")) as PrecompiledFile;
-    return file.handlebars === (requireLib("handlebars/runtime") as typeof HandlebarsTypes).VERSION ? file : null;
+    return file.handlebars === (requireLib(HANDLEBARS_RUNTIME) as typeof HandlebarsTypes).VERSION ? file : null;
   } catch {
     return null;
   }
