@@ -4,7 +4,7 @@
  * session (withBrowser: Ctrl-C ends it and exits 130). Every file is written through the one writer,
  * and only once all formats succeeded, so a failure or Ctrl-C leaves the earlier exports as they were.
  */
-import { readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "puppeteer-core";
 import type { DeckSettings } from "../config/settings.js";
@@ -55,7 +55,13 @@ export async function runExports(built: BuiltDeck, flags: ExportFlags, cwd: stri
     for (const target of e.targets(flags, where)) if (!isFolder(target)) assertExportTarget(built.outDir, target);
   }
   const timeout = parseTimeout(flags.browserTimeout);
-  const undone = `no ${exporters.map((e) => e.name).join(" or ")} written`;
+  // Interrupted, the new index.html stands beside the earlier build's exports: say which are old.
+  const earlier = exporters.flatMap((e) => e.targets(flags, where)).filter((t) => existsSync(t));
+  const undone = `no ${exporters.map((e) => e.name).join(" or ")} written${
+    earlier.length > 0
+      ? `; index.html is new, but ${earlier.map((t) => displayPath(t, cwd)).join(", ")} ${earlier.length > 1 ? "are" : "is"} from an earlier build`
+      : ""
+  }`;
   const creator = `essay-deck ${packageVersion()}`;
   const run = (e: Exporter, browser: () => Promise<Browser>) => e.run({ built, flags, where, log, creator, browser, timeout });
   const noBrowser = (): Promise<Browser> => Promise.reject(new Error("this export runs without a browser"));

@@ -95,3 +95,29 @@ describe("two exports of different essays into one folder at once", () => {
     }
   });
 });
+
+describe("an export stopped by SIGHUP (the terminal closed) over an earlier one", () => {
+  it("exits 130, keeps the earlier PDF whole, says it is from an earlier build, and leaves no browser", async () => {
+    const work = tempDir("essay-deck-export-hup-");
+    const args = [referenceEssay, "-o", "out", "--pdf"];
+    const first = start(args, work, `hup-${process.pid}-0`);
+    expect(await first.exited, first.stderr()).toBe(0);
+    const pdf = path.join(work, "out", "essay.zh-Hant.pdf");
+    const before = readFileSync(pdf);
+    const marker = `hup-${process.pid}-1`;
+    const second = start([...args, "--theme", "paper"], work, marker);
+    for (let waited = 0; !second.stderr().includes("loading") && waited < 60_000; waited += 50) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    second.child.kill("SIGHUP");
+    expect(await second.exited).toBe(130);
+    expect(second.stderr()).toContain(
+      "interrupted: no PDF written; index.html is new, but out/essay.zh-Hant.pdf is from an earlier build",
+    );
+    expect(readFileSync(pdf).equals(before)).toBe(true);
+    for (let waited = 0; carrying(marker).length > 0 && waited < 10_000; waited += 100)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(carrying(marker)).toEqual([]);
+    expectSound(path.join(work, "out"));
+  });
+});
