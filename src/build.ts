@@ -17,6 +17,7 @@ import type { Deck } from "./model/deck.js";
 import type { Outline } from "./model/outline.js";
 import { parseEssay } from "./parse/index.js";
 import { planDeck } from "./plan/index.js";
+import { overDurationWarning } from "./plan/pacing.js";
 import { type OutputFile, renderDeck, type ThemeFiles } from "./render/index.js";
 import { singleFileDeck } from "./render/single-file.js";
 import { SITE_STATE } from "./site/state.js";
@@ -189,6 +190,11 @@ export function deckFromEssay(loaded: LoadedEssay): Deck {
     size: s.size,
     speaking: { cpm: s.cpm, wpm: s.wpm },
     images: loaded.images.bySrc,
+    event: s.event,
+    agenda: s.agenda,
+    duration: s.duration,
+    fragments: s.fragments,
+    keepPunctuation: s.keepPunctuation,
   });
 }
 
@@ -241,6 +247,8 @@ export function build(options: BuildOptions = {}): BuildResult {
   const cwd = options.cwd ?? process.cwd();
   const loaded = loadEssay(options);
   const deck = deckFromEssay(loaded);
+  const over = overDurationWarning(deck.pacing);
+  if (over) loaded.warnings.push(over);
   const rendered = renderFiles(deck, loaded, options.allowHtml);
   const files = options.singleFile
     ? [singleFileDeck(rendered, (f) => ("copyFrom" in f ? readFileSync(f.copyFrom) : Buffer.from(f.contents)))]

@@ -21,6 +21,14 @@ export interface DeckSettings extends DeckIdentity {
   /** Speaking pace for the time estimate in the notes: CJK characters / English words per minute. */
   cpm?: number;
   wpm?: number;
+  /** An agenda slide after the title (default true). */
+  agenda?: boolean;
+  /** The talk's planned length, in minutes. */
+  duration?: number;
+  /** Show a point's sentences one at a time. */
+  fragments?: boolean;
+  /** Keep ASCII punctuation between Chinese characters on the slides as typed. */
+  keepPunctuation?: boolean;
 }
 
 /** A JSON Schema type name. */
@@ -67,6 +75,21 @@ export function parseRate(value: unknown): number | null {
   const n = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
   return typeof n === "number" && Number.isFinite(n) && n >= 20 && n <= 2000 ? n : null;
 }
+
+/** A talk's planned length in minutes (1 to 600, fractions allowed), or null. */
+export function parseDuration(value: unknown): number | null {
+  const n = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
+  return typeof n === "number" && Number.isFinite(n) && n >= 1 && n <= 600 ? n : null;
+}
+
+/** A true/false setting; a flag without a value gives true. */
+const onOff = (description: string, allowed: string, flag: SettingRule["flag"]): SettingRule => ({
+  type: "boolean",
+  description,
+  allowed,
+  flag,
+  read: (value) => (typeof value === "boolean" ? value : undefined),
+});
 
 /** 320 to 4096 (a width) and 240 to 4096 (a height), in three or four digits (a leading zero allowed). */
 const WIDTH = "0?(?:3[2-9]\\d|[4-9]\\d\\d)|[1-3]\\d{3}|40[0-8]\\d|409[0-6]";
@@ -126,6 +149,10 @@ export const SETTINGS = {
   author: text("The author, on the title slide and in the PDF's metadata.", {
     syntax: "--author <name>",
     help: "author on the title slide and in PDF metadata",
+  }),
+  event: text("Where the talk is given (a conference, a class), on the title slide.", {
+    syntax: "--event <text>",
+    help: "where the talk is given, on the title slide",
   }),
   date: {
     type: ["string", "number"],
@@ -230,6 +257,36 @@ export const SETTINGS = {
     "words",
     { syntax: "--wpm <n>", help: "speaking pace for English, words a minute (default 140)" },
     "in English (and other spaced) words a minute (default 140)",
+  ),
+  duration: {
+    type: "number",
+    minimum: 1,
+    maximum: 600,
+    description:
+      "The talk's planned length in minutes: the title slide's notes split it over the parts, and a build warns when the essay's estimate runs longer.",
+    allowed: "the talk's length in minutes, between 1 and 600",
+    flag: {
+      syntax: "--duration <minutes>",
+      help: "the talk's planned length: a time budget per part in the title notes, a warning when the essay runs longer",
+    },
+    read: (value) => parseDuration(value) ?? undefined,
+  },
+  agenda: onOff("An agenda slide (目錄/Contents) after the title, listing the parts (default true).", "true or false", {
+    syntax: "--agenda",
+    help: "an agenda slide after the title, listing the parts (default)",
+    negate: "no agenda slide after the title",
+  }),
+  fragments: onOff("Show a point's sentences one at a time; the PDF still prints each slide complete.", "true or false", {
+    syntax: "--fragments",
+    help: "show a point's sentences one at a time (the PDF prints each slide complete)",
+  }),
+  keepPunctuation: onOff(
+    "Keep ASCII , : ; ? ! ( ) between Chinese characters as typed on the slides (default: full width on slides; notes are always verbatim).",
+    "true or false",
+    {
+      syntax: "--keep-punctuation",
+      help: "keep ASCII , : ; ? ! ( ) between Chinese characters as typed on the slides",
+    },
   ),
 } as const satisfies Record<keyof DeckSettings, SettingRule>;
 

@@ -42,7 +42,7 @@ function convertValue(value: unknown, convert: TextConverter): unknown {
 /** The settings that are deck text (title slide), converted; the rest as they were. */
 export function convertSettings(settings: DeckSettings, convert: TextConverter): DeckSettings {
   const out = { ...settings };
-  for (const key of ["title", "subtitle", "author", "date"] as const) {
+  for (const key of ["title", "subtitle", "author", "date", "event"] as const) {
     const value = out[key];
     if (value !== undefined) out[key] = convert(value);
   }

@@ -1,7 +1,7 @@
 /** What the planner decides to show. Plain data: the renderer turns it into HTML. */
 import type { Block, ListItem } from "./blocks.js";
 
-export type SlideKind = "title" | "section" | "point" | "summary" | "references" | "paragraph";
+export type SlideKind = "title" | "agenda" | "section" | "point" | "summary" | "references" | "paragraph";
 
 export type DeckLayout = "flat" | "stacked";
 
@@ -27,6 +27,14 @@ export interface SlideBase {
   fit?: { headline: number; body: number };
   /** Estimated time to read the notes aloud; on the title slide, the label also sums the deck. */
   speaking?: { seconds: number; label: string };
+  /**
+   * Seconds the speaker spends on this slide (reveal's `data-timing`): the notes' estimate, or a
+   * few seconds for a slide without notes. The slides' timings add up to the deck's estimate.
+   */
+  timing?: number;
+  /** Lines for the top of the notes besides the speaking time: the title slide's time budget per part. */
+  pacingNotes?: string[];
+
   /**
    * The phrases the planner cut the headline (a title's title, a section's heading) into to fit
    * it: the renderer breaks lines only between them instead of cutting the headline again.
@@ -60,12 +68,43 @@ export interface TitleSlide extends SlideBase {
   subtitle?: string;
   author?: string;
   date?: string;
+  /** Where the talk is given (a conference, a class). */
+  event?: string;
+}
+
+/** One line of a listing: a part on the agenda, a point on its section slide. */
+export interface ListingItem {
+  label: string;
+  /** The text shown: a heading, or a headline cut at a phrase boundary to fit one line. */
+  text: string;
+  /** Id of the slide it stands for. */
+  target: string;
+  /** 1-based part, for the part's accent colour. */
+  part: number;
+}
+
+/** A listing fitted to its slide: items in one or two columns at a scale; what does not fit is counted. */
+export interface Listing {
+  items: ListingItem[];
+  columns: 1 | 2;
+  scale: number;
+  /** Items left off the slide (their own slides follow): shown as "and N more". */
+  more: number;
+}
+
+/** The parts of the talk, after the title slide. */
+export interface AgendaSlide extends SlideBase {
+  kind: "agenda";
+  heading: string;
+  listing: Listing;
 }
 
 export interface SectionSlide extends SlideBase {
   kind: "section";
   label: string;
   heading: string;
+  /** The part's points (labels and short headlines), when it has any. */
+  listing?: Listing;
 }
 
 export interface PointSlide extends SlideBase {
@@ -78,6 +117,8 @@ export interface PointSlide extends SlideBase {
   bullets: string[];
   /** Images, lists, tables, quotes, code shown below the bullets (Markdown essays). */
   blocks?: SlideBlock[];
+  /** A point that is only its headline: shown large, alone, as a statement. */
+  statement?: boolean;
 }
 
 /** A part's closing paragraphs, summed up on one slide. */
@@ -105,13 +146,14 @@ export interface ReferencesSlide extends SlideBase {
   entries: string[];
 }
 
-export type Slide = TitleSlide | SectionSlide | PointSlide | SummarySlide | ParagraphSlide | ReferencesSlide;
+export type Slide = TitleSlide | AgendaSlide | SectionSlide | PointSlide | SummarySlide | ParagraphSlide | ReferencesSlide;
 
 export interface Deck {
   title: string;
   subtitle?: string;
   author?: string;
   date?: string;
+  event?: string;
   lang: string;
   format: "text" | "markdown";
   layout: DeckLayout;
@@ -120,4 +162,25 @@ export interface Deck {
   slides: Slide[];
   /** Notes that are Markdown blocks (lists, tables, quotes, code), absent when there are none. */
   noteBlocks?: NoteBlock[];
+  /** The talk's timing: the estimate per part and, with a planned duration, each part's budget. */
+  pacing: Pacing;
+  /** Show a point's sentences one at a time (reveal fragments). */
+  fragments: boolean;
+}
+
+export interface PartPacing {
+  /** 0 for the slides outside parts (title, agenda, references). */
+  part: number;
+  label: string;
+  seconds: number;
+  /** Its share of the planned duration, when there is one. */
+  budget?: number;
+}
+
+export interface Pacing {
+  /** Sum of the slides' timings. */
+  seconds: number;
+  /** The planned length of the talk (`--duration`), in seconds. */
+  duration?: number;
+  parts: PartPacing[];
 }

@@ -9,6 +9,8 @@ export interface DeckIdentity {
   subtitle?: string;
   author?: string;
   date?: string;
+  /** Where the talk is given (a conference, a class), on the title slide. */
+  event?: string;
   lang?: string;
   theme?: string;
 }

@@ -50,6 +50,7 @@ function bookmarkTitle(slide: Slide): string {
       return slide.headline;
     case "summary":
     case "references":
+    case "agenda":
       return slide.heading.replace(/[:：]\s*$/, "");
   }
 }

@@ -110,6 +110,8 @@ export interface ShareRequest {
   size?: SlideSize;
   /** Fill up to `budget.min` with lower-priority sentences (points and paragraphs, not lists). */
   fillToMin?: boolean;
+  /** The deck's language: Chinese items break only between phrases, which can take more lines. */
+  lang?: string;
 }
 
 /** Split a point's key sentences over as few slides as the room allows (usually one). */
@@ -119,7 +121,7 @@ export function shareSlides(req: ShareRequest): SlideShare[] {
   const style = req.style ?? STYLES.bullet;
   const width = contentWidth(size);
   const fits = (list: readonly Candidate[], scale: number, room: number) =>
-    list.length <= budget.max && listHeight(texts(list), style, scale, width) <= room;
+    list.length <= budget.max && listHeight(texts(list), style, scale, width, req.lang) <= room;
   const floor = BODY_SCALES[BODY_SCALES.length - 1] as number;
 
   let usable = req.items.filter((c) => textWidth(c.text) <= budget.maxWidth);

@@ -68,6 +68,7 @@ export function fitPoint(
     continuation: ctx.continuation,
     budget: ctx.budget,
     size: ctx.size,
+    lang: ctx.lang,
     fillToMin: true,
   });
   return spread<PointSlide>({ ...base, headline, phrases }, id, shares, notes);
@@ -107,6 +108,7 @@ export function fitParagraph<T extends Slide & { headline: string; bullets: stri
     continuation: ctx.continuation,
     budget: ctx.budget,
     size: ctx.size,
+    lang: ctx.lang,
     fillToMin: true,
   });
   if (!share) return slide;
@@ -131,6 +133,7 @@ export function fitSummary(
     continuation: ctx.continuation,
     budget: { ...ctx.budget, maxWidth: Number.POSITIVE_INFINITY },
     size: ctx.size,
+    lang: ctx.lang,
   });
   return spread<SummarySlide>(base, id, shares, closing);
 }
@@ -156,6 +159,7 @@ export function fitReferences(slide: ReferencesSlide, ctx: FitContext): Referenc
       budget: { ...ctx.budget, max: REFERENCES_PER_SLIDE, maxWidth: Number.POSITIVE_INFINITY },
       style: STYLES.reference,
       size: ctx.size,
+      lang: ctx.lang,
     });
     const unshown = [...slice];
     for (const shown of shares.flatMap((s) => s.bullets)) unshown.splice(unshown.indexOf(shown), 1);
@@ -189,11 +193,17 @@ export function fitSection(slide: SectionSlide, ctx: FitContext): SectionSlide {
  */
 export function fitTitle(slide: TitleSlide, ctx: FitContext): TitleSlide {
   const phrases = headlinePhrases(slide.title, ctx.lang);
+  // The accent bar above the title (0.55em); under a rule (0.8em with its spacing), the author
+  // and a line of event · date (deck.css `.title-byline`).
+  const occasion = [slide.event, slide.date].filter(Boolean).join("　·　");
   const byline =
-    centredLinesHeight(slide.author ?? "", 0.8, ctx.size, 0.2) + centredLinesHeight(slide.date ?? "", 0.8, ctx.size, 0.2);
+    0.55 * BASE_FONT_PX +
+    (slide.author || occasion ? 0.8 * BASE_FONT_PX : 0) +
+    centredLinesHeight(slide.author ?? "", 0.8, ctx.size, 0.2) +
+    centredLinesHeight(occasion, 0.7, ctx.size, 0.2);
   let best = { scale: 1, body: 1 };
   for (const body of BODY_SCALES) {
-    const extra = centredLinesHeight(slide.subtitle ?? "", 1.1 * body, ctx.size, 1) + byline;
+    const extra = centredLinesHeight(slide.subtitle ?? "", 1.1 * body, ctx.size, 1, ctx.lang) + byline;
     const { scale, fits } = centredHeadingScale(phrases, STYLES.deckTitle, ctx.size, extra, TITLE_SCALES);
     best = { scale, body };
     if (fits) break;

@@ -7,6 +7,7 @@
  * at the bottom is fine, a clipped one is not.
  */
 import type { SlideSize } from "../model/deck.js";
+import { breaksByPhrase, cachedPhrases } from "../text/phrases.js";
 import { charsPerLine, linesOf, linesOfPhrases, textWidth } from "../text/width.js";
 
 /** reveal.js themes' `--r-main-font-size`, the em every size below is relative to. */
@@ -52,11 +53,16 @@ export const slideHeight = (size: SlideSize): number => size.height * USABLE;
 /** Width a content slide gives its text, in px. */
 export const contentWidth = (size: SlideSize): number => size.width - 2 * PAD.x * BASE_FONT_PX;
 
-/** Height of a list of items set in `style` at `scale` within `widthPx` (the slide's content width). */
-export function listHeight(items: readonly string[], style: TextStyle, scale: number, widthPx: number): number {
+/**
+ * Height of a list of items set in `style` at `scale` within `widthPx` (the slide's content width).
+ * With `lang`, items break only between their phrases, as the renderer sets them (Chinese).
+ */
+export function listHeight(items: readonly string[], style: TextStyle, scale: number, widthPx: number, lang?: string): number {
   const font = style.size * BASE_FONT_PX * scale;
   const cpl = charsPerLine(widthPx - style.indent * font, font);
-  return items.reduce((sum, item) => sum + (linesOf(item, cpl) * style.lineHeight + style.gap) * font, 0);
+  const lines = (item: string) =>
+    lang && breaksByPhrase(lang) ? linesOfPhrases(cachedPhrases(item, lang), cpl) : linesOf(item, cpl);
+  return items.reduce((sum, item) => sum + (lines(item) * style.lineHeight + style.gap) * font, 0);
 }
 
 /** A content slide's headline: its phrases, the label before it and the continuation mark after it. */
@@ -138,9 +144,11 @@ export function centredHeadingScale(
 export const TITLE_SCALES = [1, 0.9, 0.8, 0.7, 0.6, 0.5] as const;
 
 /** Lines of plain text of `sizeEm` across a title or section slide, with their margins, in px. */
-export function centredLinesHeight(text: string, sizeEm: number, size: SlideSize, marginEm = 0.3): number {
+export function centredLinesHeight(text: string, sizeEm: number, size: SlideSize, marginEm = 0.3, lang?: string): number {
   if (!text) return 0;
   const font = sizeEm * BASE_FONT_PX;
   const cpl = charsPerLine(size.width - 2 * 0.6 * BASE_FONT_PX, font);
-  return linesOf(text, cpl) * 1.3 * font + marginEm * font;
+  // With `lang`, the text breaks only between its phrases, as the renderer sets it.
+  const lines = lang && breaksByPhrase(lang) ? linesOfPhrases(cachedPhrases(text, lang), cpl) : linesOf(text, cpl);
+  return lines * 1.3 * font + marginEm * font;
 }

@@ -1,11 +1,12 @@
 /** Outline → Deck: which slides, their titles, bullets and notes. Pure. */
 
 import type { ImageFile } from "../model/blocks.js";
-import { DEFAULT_SLIDE_SIZE, type Deck, type DeckLayout, type Slide, type SlideSize } from "../model/deck.js";
+import { DEFAULT_SLIDE_SIZE, type Deck, type DeckLayout, type SectionSlide, type Slide, type SlideSize } from "../model/deck.js";
 import type { Outline, Part } from "../model/outline.js";
 import { stripEmphasis } from "../text/emphasis.js";
 import { type DeckWords, languageOf } from "../text/languages/index.js";
 import { splitSentences, withoutFinalStop } from "../text/sentences.js";
+import { planAgenda, withPointListing } from "./agenda.js";
 import {
   type BlockContext,
   blockContext,
@@ -17,6 +18,9 @@ import {
 } from "./blocks.js";
 import { type BulletBudget, DEFAULT_BUDGET } from "./bullets.js";
 import { type FitContext, fitParagraph, fitPoint, fitReferences, fitSection, fitSummary, fitTitle } from "./fit-slides.js";
+import { asStatement } from "./layouts.js";
+import { paceSlides } from "./pacing.js";
+import { fullWidthPunctuation, slideOutline, verbatimNotes } from "./punctuation.js";
 import { DEFAULT_RATE, type SpeakingRate, withSpeakingTimes } from "./timing.js";
 
 export interface PlanOptions {
@@ -33,9 +37,31 @@ export interface PlanOptions {
   speaking?: Partial<SpeakingRate>;
   /** Local images of a Markdown essay copied into the deck, by `src` as written (see io/images.ts). */
   images?: Record<string, ImageFile>;
+  /** Where the talk is given, on the title slide. */
+  event?: string;
+  /** An agenda slide after the title (default: true, when the essay has two titled parts or more). */
+  agenda?: boolean;
+  /** The talk's planned length in minutes: the title notes split it over the parts. */
+  duration?: number;
+  /** Show a point's sentences one at a time. */
+  fragments?: boolean;
+  /** Keep ASCII punctuation between Chinese characters as typed (default: full width on slides). */
+  keepPunctuation?: boolean;
 }
 
 export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
+  if (options.keepPunctuation || !/^zh|^ja/i.test(options.lang ?? outline.lang)) return planSlides(outline, options);
+  // Slides are planned from the text as shown (full-width marks are wider), notes stay verbatim.
+  const restore = verbatimNotes(outline);
+  const deck = planSlides(slideOutline(outline), {
+    ...options,
+    title: options.title === undefined ? undefined : fullWidthPunctuation(options.title),
+    subtitle: options.subtitle === undefined ? undefined : fullWidthPunctuation(options.subtitle),
+  });
+  return { ...deck, slides: deck.slides.map((s) => ({ ...s, notes: restore(s.notes) })) };
+}
+
+function planSlides(outline: Outline, options: PlanOptions): Deck {
   const lang = options.lang ?? outline.lang;
   const words = languageOf(lang).deck;
   const markdown = outline.format === "markdown";
@@ -60,12 +86,15 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
         subtitle: options.subtitle,
         author: options.author,
         date: options.date,
+        ...(options.event ? { event: options.event } : {}),
         notes: outline.preface,
       },
       fit,
     ),
   ];
   const blocks = blockContext(outline, options.images);
+  const agenda = options.agenda === false ? null : planAgenda(outline.parts, words.agenda, fit.size, lang);
+  if (agenda) slides.push(agenda);
   outline.parts.forEach((part, p) => {
     slides.push(...planPart(part, p + 1, fit, words, blocks));
   });
@@ -90,20 +119,26 @@ export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
       ),
     );
   }
+  const spoken = withSpeakingTimes(slides, lang, {
+    cpm: options.speaking?.cpm ?? DEFAULT_RATE.cpm,
+    wpm: options.speaking?.wpm ?? DEFAULT_RATE.wpm,
+  });
+  const labels = ["", ...outline.parts.map((p) => p.label)];
+  const paced = paceSlides(spoken, lang, labels, options.duration ? Math.round(options.duration * 60) : undefined);
   return {
     title,
     subtitle: options.subtitle,
     author: options.author,
     date: options.date,
+    ...(options.event ? { event: options.event } : {}),
     lang,
     format: outline.format,
     layout: options.layout ?? "flat",
     size: { width: size.width, height: size.height },
     ...(blocks ? { noteBlocks: noteBlocks(outline) } : {}),
-    slides: withSpeakingTimes(slides, lang, {
-      cpm: options.speaking?.cpm ?? DEFAULT_RATE.cpm,
-      wpm: options.speaking?.wpm ?? DEFAULT_RATE.wpm,
-    }),
+    slides: paced.slides,
+    pacing: paced.pacing,
+    fragments: options.fragments ?? false,
   };
 }
 
@@ -129,6 +164,7 @@ function planPart(part: Part, n: number, fit: FitContext, words: DeckWords, bloc
         fit,
       ),
     );
+    slides[slides.length - 1] = withPointListing(slides.at(-1) as SectionSlide, part, n, fit.size, fit.lang);
   }
   if (blocks) {
     introShown.forEach((para, i) => {
@@ -164,7 +200,7 @@ function planPart(part: Part, n: number, fit: FitContext, words: DeckWords, bloc
     const id = `part-${n}-point-${i + 1}`;
     if (blocks && hasBlocks(point.paragraphs, blocks))
       slides.push(...fitPointWithBlocks(base, id, point.paragraphs, fit, blocks));
-    else slides.push(...fitPoint(base, id, point.paragraphs, fit));
+    else slides.push(...asStatement(fitPoint(base, id, point.paragraphs, fit), fit.size, fit.lang));
   });
   if (part.closing.length > 0) {
     const bullets = part.closing.map((para) => blockGist(blocks?.byText.get(para)) ?? splitSentences(para).map(clean)[0] ?? para);

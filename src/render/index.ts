@@ -6,6 +6,7 @@ import { languageOf } from "../text/languages/index.js";
 import { registerBlockHelpers } from "./blocks.js";
 import { escapeHtml, renderInline } from "./inline.js";
 import { phraseHtml } from "./linebreak.js";
+import { registerPresenterHelpers } from "./presenter.js";
 
 export interface Templates {
   /** The page shell, `deck.hbs`. */
@@ -119,6 +120,7 @@ function registerHelpers(hbs: typeof Handlebars, deck: Deck, options: Pick<Rende
   registerBlockHelpers(hbs, deck, (text) => renderInline(text, { markdown, allowHtml: options.allowHtml }));
   hbs.registerHelper("json", (value: unknown) => new Handlebars.SafeString(scriptJson(value)));
   hbs.registerHelper("eq", (a: unknown, b: unknown) => a === b);
+  registerPresenterHelpers(hbs, Handlebars.SafeString, deck, { markdown, allowHtml: options.allowHtml });
   hbs.registerHelper("partName", (label: unknown) => languageOf(deck.lang).deck.part(String(label ?? "")));
 }
 
@@ -144,6 +146,12 @@ function renderWith(hbs: typeof Handlebars, deck: Deck, options: RenderOptions):
     center: false,
     transition: "slide",
     pdfMaxPagesPerSlide: 1,
+    // A slide prints once, complete, however many fragments it reveals one by one on screen.
+    pdfSeparateFragments: false,
+    // Without a default the speaker view shows no pacing timer; every slide has its data-timing.
+    defaultTiming: 5,
+    // The slides draw their own progress line (it prints too): reveal's bar would be a second one.
+    progress: false,
     ...options.revealOptions,
   };
   const html = page({

@@ -102,3 +102,21 @@ export function headlinePhrases(text: string, lang: string): string[] {
 
 /** Whether headlines in `lang` are broken by phrase (Chinese); elsewhere browsers break at spaces anyway. */
 export const breaksByPhrase = (lang: string): boolean => parserFor(lang) !== null;
+
+/**
+ * headlinePhrases, remembered: fitting a point measures each candidate sentence at every scale
+ * and slide share it tries. Bounded, so a huge essay does not keep every sentence twice.
+ */
+const CACHE_LIMIT = 20_000;
+const cache = new Map<string, string[]>();
+
+export function cachedPhrases(text: string, lang: string): string[] {
+  const key = `${lang}\u0000${text}`;
+  let phrases = cache.get(key);
+  if (!phrases) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    phrases = headlinePhrases(text, lang);
+    cache.set(key, phrases);
+  }
+  return phrases;
+}

@@ -157,7 +157,7 @@ describe("essay-deck check", () => {
     const code = await main(["check", "--json"], io);
     expect(code, out.stderr).toBe(0);
     const report = JSON.parse(out.stdout);
-    expect(report.slides).toHaveLength(22);
+    expect(report.slides).toHaveLength(23);
     expect(report.summary.failing).toBe(0);
   });
 
@@ -183,7 +183,7 @@ describe("essay-deck check", () => {
     const { out, io } = capture(dir);
     const code = await main(["check", "essay.txt", "--title", "T", "--template-dir", dir], io);
     expect(code).toBe(9);
-    expect(out.stderr).toMatch(/^essay-deck: 16 slide\(s\) do not fit: 3 part-1-point-1, 4 part-1-point-2, /);
+    expect(out.stderr).toMatch(/^essay-deck: 16 slide\(s\) do not fit: 4 part-1-point-1, 5 part-1-point-2, /);
     expect(out.stdout).toMatch(/part-1-point-1\s+point\s+-\s+OVERFLOW,SMALL-TEXT/);
     expect(out.stdout).toMatch(/part-1-point-1: 12px text/);
     expect(out.stdout).toMatch(/^1\s+title\s+title\s+-\s+ok$/m);

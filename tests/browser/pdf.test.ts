@@ -72,11 +72,13 @@ describe("build --pdf --handout on the reference essay", () => {
     const doc = await PDFDocument.load(readFileSync(slidesPdf), { updateMetadata: false });
     expect(doc.catalog.get(PDFName.of("Lang"))?.toString()).toContain("zh-Hant");
     const outlines = doc.catalog.lookup(PDFName.of("Outlines"), PDFDict);
-    // Title, 3 parts with 7 + 6 + 4 children, references.
+    // Title, agenda, 3 parts with 7 + 6 + 4 children, references.
     expect(outlines.get(PDFName.of("Count"))?.toString()).toBe(String(deck.slides.length));
     const titles = (await bookmarkPages(slidesPdf)).filter((b) => b.depth === 0).map((b) => b.title);
-    expect(titles).toHaveLength(5);
-    expect(titles[1]).toBe("一、DeepSeek改變潮流方向:高性能計算的崛起");
+    expect(titles).toHaveLength(6);
+    expect(titles[1]).toBe("目錄");
+    // As the slide shows it, with a full-width colon between Chinese characters.
+    expect(titles[2]).toBe("一、DeepSeek改變潮流方向：高性能計算的崛起");
   });
 
   it("embeds a CJK font in its Traditional Chinese face (Noto Sans CJK TC), not the Japanese one", async () => {
@@ -95,7 +97,7 @@ describe("build --pdf --handout on the reference essay", () => {
       expect(page).toBeGreaterThan(0);
       expect(flat(pageText(handoutPdf, page))).toContain(flat(title));
     }
-    expect(parts).toHaveLength(5);
+    expect(parts).toHaveLength(6);
   });
 
   it("puts every sentence of every speaker note in the handout, with page numbers", () => {

@@ -13,7 +13,7 @@ describe("essay-deck build", () => {
     const out = tempDir();
     const { code, stderr } = await run(["build", "-o", out]);
     expect(code).toBe(0);
-    expect(stderr).toMatch(/22 slides \(3 parts, 16 points\)/);
+    expect(stderr).toMatch(/23 slides \(3 parts, 16 points\)/);
     const html = readFileSync(path.join(out, "index.html"), "utf8");
     expect(html).toContain("<title>人工智能的顛覆性創新</title>");
     expect(existsSync(path.join(out, "assets", "reveal", "reveal.js"))).toBe(true);

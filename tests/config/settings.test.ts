@@ -21,6 +21,11 @@ const BAD: Record<string, string> = {
   script: "zh-Hans",
   cpm: "5",
   wpm: "fast",
+  event: " ",
+  duration: "0",
+  agenda: "yes",
+  fragments: "sometimes",
+  keepPunctuation: "no",
 };
 
 const flagName = (rule: SettingRule) => rule.flag?.syntax.split(" ")[0];

@@ -147,14 +147,15 @@ describe("bookmarks (pure)", () => {
     const marks = planBookmarks(deck);
     expect(marks.map((m) => m.title)).toEqual([
       "人工智能的顛覆性創新",
-      "一、DeepSeek改變潮流方向:高性能計算的崛起",
-      "二、“杭州六小龍”的顛覆性創新提供的經驗:讓市場成為檢驗技術成敗的標準",
-      "三、人工智能顛覆性創新的前景:彎道與換道兩種超車方式",
+      "目錄",
+      "一、DeepSeek改變潮流方向：高性能計算的崛起",
+      "二、“杭州六小龍”的顛覆性創新提供的經驗：讓市場成為檢驗技術成敗的標準",
+      "三、人工智能顛覆性創新的前景：彎道與換道兩種超車方式",
       "參考文獻",
     ]);
-    expect(marks[1]?.children.map((c) => c.title)[0]).toBe("第一　顛覆性創新的重要性");
-    expect(marks[1]?.children).toHaveLength(7);
-    expect(marks[2]?.page).toBe(deck.slides.findIndex((s) => s.id === "part-2"));
+    expect(marks[2]?.children.map((c) => c.title)[0]).toBe("第一　顛覆性創新的重要性");
+    expect(marks[2]?.children).toHaveLength(7);
+    expect(marks[3]?.page).toBe(deck.slides.findIndex((s) => s.id === "part-2"));
     expect(countBookmarks(marks)).toBe(deck.slides.filter((s) => !s.continued).length);
   });
 });

@@ -146,6 +146,13 @@ describe("planning the reference essay and the long essays", () => {
     }
     const deck = plan(readFileSync(referenceEssay, "utf8"));
     expect(deck.slides.filter((s) => s.fit)).toEqual([]);
+    // Each section lists all its points, whole, in one column.
+    for (const s of deck.slides) {
+      if (s.kind !== "section") continue;
+      expect(s.listing?.more).toBe(0);
+      expect(s.listing?.columns).toBe(1);
+      expect(s.listing?.items.every((i) => !i.text.endsWith("…"))).toBe(true);
+    }
   });
 
   it("shrinks a 120-character headline, never below the floor", () => {

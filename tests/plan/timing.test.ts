@@ -30,7 +30,9 @@ describe("speaking time", () => {
     const points = deck.slides.filter((s) => s.kind === "point");
     expect(points.map((s) => s.speaking?.seconds)).toEqual([61, 30]);
     expect(points[0]?.speaking?.label).toBe("預估講述時間：約 1 分");
-    expect(deck.slides[0]?.speaking?.label).toMatch(/^全場預估講述時間：約 1 分 30 秒（\d+ 張投影片）$/);
+    // The whole talk: the points' 91 s, and a glance at the title (10 s) and the section (5 s).
+    expect(deck.slides[0]?.speaking?.label).toMatch(/^全場預估講述時間：約 1 分 50 秒（\d+ 張投影片）$/);
+    expect(deck.slides.reduce((sum, s) => sum + (s.timing ?? 0), 0)).toBe(deck.pacing.seconds);
     // The notes themselves stay the paragraphs, verbatim.
     expect(points[0]?.notes).toEqual([`第一,標題。${"字".repeat(239)}`]);
   });

@@ -10,6 +10,7 @@ import type { Outline } from "../../src/model/outline.js";
 import { outlineToJson, parseEssay } from "../../src/parse/index.js";
 import { matchMarkdownHeading } from "../../src/parse/markers.js";
 import { planDeck } from "../../src/plan/index.js";
+import { fullWidthPunctuation } from "../../src/plan/punctuation.js";
 import { randomEssay } from "./essays.js";
 
 /** 200 keeps the fast suite fast; ESSAY_DECK_PROPERTY_RUNS=20000 searches harder. */
@@ -29,7 +30,9 @@ class Bag {
   /** Take the one paragraph whose heading text is `text` (a heading line shows without its # marks). */
   takeHeading(text: string, where: string, optional = false): void {
     for (const [p, n] of this.counts) {
-      if (n > 0 && (p === text || matchMarkdownHeading(p)?.text === text || strip(matchMarkdownHeading(p)?.text ?? p) === text)) {
+      // A slide shows a heading with full-width marks between Chinese characters (出現，讓).
+      const as = (t: string) => t === text || fullWidthPunctuation(t) === text;
+      if (n > 0 && (as(p) || as(matchMarkdownHeading(p)?.text ?? "") || as(strip(matchMarkdownHeading(p)?.text ?? p)))) {
         this.counts.set(p, n - 1);
         return;
       }

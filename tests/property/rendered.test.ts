@@ -29,12 +29,15 @@ describe("nothing lost in the page, on random essays", () => {
         const shown = (p: string) => renderInline(p, { markdown });
         // A note written as a Markdown block (a list, a quote) shows in its shape: its text, whole.
         const blocks = new Map((deck.noteBlocks ?? []).map((n) => [n.source, n.block]));
+        // A reference's own number and its text are set apart, and Chinese breaks only between phrases.
+        const plain = (h: string) => h.replace(/<wbr>|<span class="[a-z-]+">|<\/span>/g, "");
+        const flat = plain(html);
         for (const slide of deck.slides) {
           for (const note of slide.notes) {
             const block = blocks.get(note);
             expect(html).toContain(block ? blockNotes(block, shown) : `<p>${shown(note)}</p>`);
           }
-          if (slide.kind === "references") for (const e of slide.entries) expect(html).toContain(`<li>${shown(e)}</li>`);
+          if (slide.kind === "references") for (const e of slide.entries) expect(flat).toContain(`<li>${plain(shown(e))}</li>`);
         }
       }),
       RUNS,

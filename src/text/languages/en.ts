@@ -4,7 +4,15 @@ import type { Language } from "./language.js";
 export const en: Language = {
   script: "en",
   matches: (tag) => /^en\b/i.test(tag),
-  deck: { untitled: "Untitled", summary: "Summary", references: "References", continued: "(cont.)", part: (l) => `Part ${l}` },
+  deck: {
+    untitled: "Untitled",
+    summary: "Summary",
+    references: "References",
+    continued: "(cont.)",
+    part: (l) => `Part ${l}`,
+    agenda: "Contents",
+    more: (n) => `… and ${n} more`,
+  },
   timing: {
     slide: (t) => `Speaking time: about ${t}`,
     total: (t, n) => `Whole talk: about ${t} (${n} slides)`,
@@ -17,6 +25,12 @@ export const en: Language = {
     slidesPdf: "Slides PDF",
     handoutPdf: "Handout PDF",
     failed: "failed to build this time",
+  },
+  pacing: {
+    budget: (d) => `Time budget: ${d} in all`,
+    estimate: (l, t) => `${l}: about ${t}`,
+    share: (l, t, e) => `${l}: ${t} (estimate ${e})`,
+    outside: "Opening and close",
   },
   handout: {
     pageOf: (page, total) => `Page ${page} of ${total}`,

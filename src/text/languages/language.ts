@@ -11,6 +11,7 @@ export interface Language {
   matches: (tag: string) => boolean;
   deck: DeckWords;
   timing: TimingWords;
+  pacing: PacingWords;
   handout: HandoutWords;
   site: SiteWords;
   /** The budoux model that cuts headlines into phrases; none where lines break at spaces anyway. */
@@ -24,6 +25,22 @@ export interface DeckWords {
   references: string;
   continued: string;
   part: (label: string) => string;
+  /** The agenda slide's heading: 目錄, 目录, Contents. */
+  agenda: string;
+  /** The line under a listing too long for its slide: "and 12 more". */
+  more: (n: number) => string;
+}
+
+/** The title notes' time budget: the talk's estimate split over its parts, or a planned duration. */
+export interface PacingWords {
+  /** The first line with a planned duration: "時間分配：共 20 分". */
+  budget: (duration: string) => string;
+  /** A part's estimate: "第一部分：預估 6 分". */
+  estimate: (label: string, time: string) => string;
+  /** A part's share of the planned duration, with its estimate. */
+  share: (label: string, time: string, estimate: string) => string;
+  /** The slides outside parts (title, agenda, references). */
+  outside: string;
 }
 
 /** The speaking-time line at the top of the notes. */

@@ -4,7 +4,15 @@ import type { Language } from "./language.js";
 export const zhHans: Language = {
   script: "zh-Hans",
   matches: (tag) => /^zh-(?:Hans|CN|SG|MY)\b/i.test(tag),
-  deck: { untitled: "未命名", summary: "小结", references: "参考文献", continued: "（续）", part: (l) => `第${l}部分` },
+  deck: {
+    untitled: "未命名",
+    summary: "小结",
+    references: "参考文献",
+    continued: "（续）",
+    part: (l) => `第${l}部分`,
+    agenda: "目录",
+    more: (n) => `……另有 ${n} 点`,
+  },
   timing: {
     slide: (t) => `预估讲述时间：约 ${t}`,
     total: (t, n) => `全场预估讲述时间：约 ${t}（${n} 张幻灯片）`,
@@ -17,6 +25,12 @@ export const zhHans: Language = {
     slidesPdf: "幻灯片 PDF",
     handoutPdf: "讲义 PDF",
     failed: "这次未能构建",
+  },
+  pacing: {
+    budget: (d) => `时间分配：共 ${d}`,
+    estimate: (l, t) => `${l}：预估 ${t}`,
+    share: (l, t, e) => `${l}：分配 ${t}（预估 ${e}）`,
+    outside: "开场与结尾",
   },
   handout: {
     pageOf: (page, total) => `第 ${page} 页，共 ${total} 页`,
