@@ -1,8 +1,12 @@
+import path from "node:path";
 import type { Command } from "commander";
 import { deckFromEssay, loadEssay } from "../build.js";
+import { mixedScriptWarning, otherScriptChars } from "../convert/mixed.js";
+import { loadConverter } from "../convert/opencc.js";
 import { isSiteInput } from "../io/input.js";
 import type { Outline } from "../model/outline.js";
 import { outlineToJson } from "../parse/index.js";
+import { scriptOf } from "../text/languages/index.js";
 import { createLogger } from "./log.js";
 import type { CliIO } from "./options.js";
 import { addEssayOptions, essayOptions } from "./options.js";
@@ -29,12 +33,22 @@ export function registerOutline(program: Command, io: CliIO): void {
     };
     const log = createLogger(io, flags.quiet);
     for (const w of loaded.warnings) log.warn(w);
+    const mixed = loaded.settings.script ? null : mixedScript(loaded.outline, path.basename(loaded.essayPath));
+    if (mixed) log.warn(mixed);
     if (flags.json) {
       io.stdout(`${JSON.stringify(outlineToJson(outline), null, 2)}\n`);
       return;
     }
     io.stdout(formatTree(outline, continuedSlides(deckFromEssay(loaded).slides)));
   });
+}
+
+/** The warning for characters of the other script in a Chinese essay (OpenCC loads only here). */
+function mixedScript(outline: Outline, essayName: string): string | null {
+  const own = scriptOf(outline.lang);
+  if (own !== "zh-Hant" && own !== "zh-Hans") return null;
+  const convert = loadConverter(own === "zh-Hant" ? "hant" : "hans");
+  return mixedScriptWarning(otherScriptChars(outline.paragraphs, convert), essayName, own);
 }
 
 /** How many slides each continued point takes, by the point's slide id (part-1-point-2 → 2). */

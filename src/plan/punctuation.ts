@@ -11,8 +11,8 @@ const HAN_CLASS = "\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef";
 const HAN = new RegExp(`[${HAN_CLASS}]`, "u");
 /** Full-width forms of the marks converted. */
 const FULL: Record<string, string> = { ",": "，", ":": "：", ";": "；", "?": "？", "!": "！" };
-/** What may stand before a converted mark: a Chinese character or a closing mark (」』）》〉】”’). */
-const BEFORE = `[${HAN_CLASS}」』》〉】”’]`;
+/** What may stand before a converted mark: a Chinese character or a closing mark (」』》〉】）”’). */
+const BEFORE = `[${HAN_CLASS}」』》〉】）”’]`;
 /**
  * `, : ; ? !` after Chinese text and before Chinese text, a space, a closing mark or the end. A
  * digit or Latin letter after the mark (年份:2024, 比例:1:2) keeps it ASCII.

@@ -107,7 +107,9 @@ function registerHelpers(hbs: typeof Handlebars, deck: Deck, options: Pick<Rende
   hbs.registerHelper("headline", function (this: unknown, value: unknown) {
     const text = String(value ?? "");
     const inline = renderInline(text, { markdown, allowHtml: options.allowHtml });
-    return new Handlebars.SafeString(inline === escapeHtml(text) ? phraseHtml(text, deck.lang, plannedPhrases(this)) : inline);
+    return new Handlebars.SafeString(
+      inline === escapeHtml(text) ? phraseHtml(text, deck.lang, plannedPhrases(this), !isTitle(this)) : inline,
+    );
   });
   // The plan's text scales as CSS variables on the slide (numbers from the planner, not user text).
   hbs.registerHelper("fitStyle", (fit: Slide["fit"]) =>
@@ -173,6 +175,12 @@ function renderWith(hbs: typeof Handlebars, deck: Deck, options: RenderOptions):
   }));
   return [{ path: "index.html", contents: html }, ...copies, ...options.theme.files];
 }
+
+/**
+ * Whether a template's context is the title slide: its title, the largest text of the deck, keeps
+ * every break a browser allows inside a phrase (a 120-character title needs them all).
+ */
+const isTitle = (context: unknown): boolean => (context as Partial<Slide> | null)?.kind === "title";
 
 /** The phrases the planner kept on a slide (a template's context may be anything else too). */
 function plannedPhrases(context: unknown): readonly string[] | undefined {

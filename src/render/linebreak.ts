@@ -12,9 +12,25 @@ import { escapeHtml } from "./inline.js";
  * result is the headline itself (`<wbr>` has none). `planned` are the phrases the planner already
  * cut the headline into; they are used only when they spell the text exactly.
  */
-export function phraseHtml(text: string, lang: string, planned?: readonly string[]): string {
+export function phraseHtml(text: string, lang: string, planned?: readonly string[], marksTogether = false): string {
   if (!breaksByPhrase(lang)) return escapeHtml(text);
   const phrases = planned && planned.join("") === text ? planned : headlinePhrases(text, lang);
   if (phrases.length <= 1) return escapeHtml(text);
-  return `<span class="phrased">${phrases.map(escapeHtml).join("<wbr>")}</span>`;
+  return `<span class="phrased">${phrases.map(marksTogether ? phraseSpan : escapeHtml).join("<wbr>")}</span>`;
+}
+
+/**
+ * `keep-all` keeps Chinese characters together, but a browser still breaks a phrase beside its
+ * punctuation (與日本車|（省油車）, 不分享）,|導致). With `marksTogether` (key sentences, whose
+ * phrases run long) each run of marks inside a phrase is set `nowrap` with the characters on either
+ * side of it: three or four characters, which any line holds.
+ */
+function phraseSpan(phrase: string): string {
+  let out = "";
+  let at = 0;
+  for (const m of phrase.matchAll(/.?[\p{P}\p{S}]+.?/gu)) {
+    out += `${escapeHtml(phrase.slice(at, m.index))}<span class="ph">${escapeHtml(m[0])}</span>`;
+    at = m.index + m[0].length;
+  }
+  return out + escapeHtml(phrase.slice(at));
 }

@@ -31,7 +31,7 @@ export function registerPresenterHelpers(
   const phrased = (value: unknown): string => {
     const text = String(value ?? "");
     const html = renderInline(text, inline);
-    return html === escapeHtml(text) ? phraseHtml(text, deck.lang) : html;
+    return html === escapeHtml(text) ? phraseHtml(text, deck.lang, undefined, true) : html;
   };
   hbs.registerHelper("phrased", (value: unknown) => new SafeString(phrased(value)));
   hbs.registerHelper("or", (...args: unknown[]) => args.slice(0, -1).some(Boolean));

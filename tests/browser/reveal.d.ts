@@ -6,7 +6,10 @@ declare const Reveal: {
   getSlideNotes(slide?: HTMLElement): string | null;
   getIndices(slide?: HTMLElement): { h: number; v: number; f?: number };
   getComputedSlideSize(): { width: number; height: number };
-  slide(h: number, v?: number): void;
+  slide(h: number, v?: number, f?: number): void;
+  getSlidesAttributes(): Array<Record<string, string>>;
+  getPlugin(id: string): unknown;
+  nextFragment(): boolean;
   getCurrentSlide(): HTMLElement;
   on(event: string, cb: (e: unknown) => void): void;
   getPlugin(id: string): unknown;
