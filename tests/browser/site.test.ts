@@ -83,8 +83,8 @@ describe("a folder of essays with --pdf --handout: one browser prints every deck
     expect(await main(["build", dir, "-o", site, "--pdf", "--handout"], io), stderr).toBe(0);
     expect(stderr.match(/launching the browser/g)).toHaveLength(1);
     for (const [name, slides] of [
-      ["reference", 22],
-      ["english", 9],
+      ["reference", 23],
+      ["english", 10],
     ] as const) {
       const pages = Number(/Pages:\s+(\d+)/.exec(poppler("pdfinfo", path.join(site, name, `${name}.pdf`)))?.[1]);
       expect(pages, name).toBe(slides);

@@ -57,7 +57,16 @@ describe("the config file's JSON Schema", () => {
       }
     }
     expect(disagreements).toEqual([]);
-    expect(numbersAsText).toEqual(["cpm: 240", "cpm: 20", "cpm: 2000", "wpm: 240", "wpm: 20", "wpm: 2000"]);
+    expect(numbersAsText).toEqual([
+      "cpm: 240",
+      "cpm: 20",
+      "cpm: 2000",
+      "wpm: 240",
+      "wpm: 20",
+      "wpm: 2000",
+      "duration: 240",
+      "duration: 20",
+    ]);
     // The values are not all wrong (nor all right) for the keys: the comparison means something.
     expect(accepted).toBeGreaterThan(SETTING_KEYS.length * 2);
     expect(accepted).toBeLessThan(SETTING_KEYS.length * VALUES.length * 0.6);

@@ -28,7 +28,7 @@ describe("build FOLDER: a deck per essay and an index page", () => {
       expect.arrayContaining([
         expect.stringMatching(/^\[1\/3\] english: \d+ slides$/),
         expect.stringMatching(/^\[2\/3\] markdown: \d+ slides$/),
-        "[3/3] reference: 22 slides",
+        "[3/3] reference: 23 slides",
         expect.stringMatching(/index\.html: 3 essays \(3 built, 0 unchanged\)$/),
       ]),
     );
@@ -43,7 +43,7 @@ describe("build FOLDER: a deck per essay and an index page", () => {
     expect(existsSync(path.join(out, "2026"))).toBe(false);
     const index = readFileSync(path.join(out, "index.html"), "utf8");
     expect(index).toContain('<a class="site-deck-link" href="reference/">');
-    expect(index).toContain("22 張投影片");
+    expect(index).toContain("23 張投影片");
     expect(index).toContain("Disruptive Innovation in AI");
     expect(index).toMatch(/<li class="site-deck" lang="en" data-slides="\d+">/);
   });
