@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The README's pictures: build the reference deck with essay-deck's own CLI (slides PDF, handout,
-// PPTX), then render page 3 of the slides and page 1 of the handout to PNG with pdftoppm, and the
+// PPTX), then render page 4 of the slides (the first point) and page 1 of the handout to PNG with pdftoppm, and the
 // PPTX's slide 3 as LibreOffice Impress draws it beside the same HTML slide (Chromium lays the pair
 // out). Run after `npm run build`: node scripts/docs-images.mjs
 import { execFileSync } from "node:child_process";
@@ -40,7 +40,7 @@ try {
     ]);
     console.error(`wrote ${path.relative(root, target)}.png`);
   };
-  render(path.join(out, "essay.zh-Hant.pdf"), 3, "slide");
+  render(path.join(out, "essay.zh-Hant.pdf"), 4, "slide");
   render(path.join(out, "essay.zh-Hant-handout.pdf"), 1, "handout");
   // The PPTX as LibreOffice Impress lays it out, beside the HTML slide.
   execFileSync("soffice", [

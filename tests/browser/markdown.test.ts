@@ -143,8 +143,9 @@ describe("a Markdown essay with images, lists, a table, a quote and code", () =>
 
   it("prints the images in the slides PDF and in the handout", () => {
     const slides = pages(path.join(out, "blocks.pdf"));
-    const ids = ["title", "part-1", "part-1-point-1"];
-    // The chart is on the third slide, the photo on the slide of part 3; no other page is red.
+    const ids = ["title", "agenda", "part-1", "part-1-point-1"];
+    // The chart is on the first point's slide (after the title, the agenda and the section), the photo
+    // on the slide of part 3; no other page is red.
     expect(pixelsOf(slides[ids.length - 1] as (typeof slides)[0], RED)).toBeGreaterThan(200);
     expect(slides.filter((p) => pixelsOf(p, RED) > 200)).toHaveLength(1);
     expect(slides.filter((p) => pixelsOf(p, BLUE) > 200)).toHaveLength(1);
