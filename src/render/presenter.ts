@@ -25,8 +25,8 @@ export function registerPresenterHelpers(
   deck: Deck,
   inline: { markdown: boolean; allowHtml?: boolean },
 ): void {
-  const index = new Map(deck.slides.map((s, i) => [s.id, i]));
-  const total = deck.slides.length;
+  // Registering calls nothing (the helpers are also listed for a stand-in deck): the index is made on first use.
+  let index: Map<string, number> | undefined;
   // Slide text broken only between phrases, as headlines are; Markdown with markup keeps its markup.
   const phrased = (value: unknown): string => {
     const text = String(value ?? "");
@@ -59,6 +59,8 @@ export function registerPresenterHelpers(
     );
   });
   hbs.registerHelper("progressStyle", (slide: Partial<Slide> | undefined) => {
+    index ??= new Map(deck.slides.map((s, i) => [s.id, i]));
+    const total = deck.slides.length;
     const i = index.get(String(slide?.id));
     if (i === undefined || total < 2) return "";
     return new SafeString(` style="width: ${((100 * i) / (total - 1)).toFixed(2)}%"`);

@@ -81,7 +81,7 @@ describe("the npm package, installed from its tarball into an empty project", ()
     writeFileSync(path.join(project, "essay-deck.config.json"), JSON.stringify(config, null, 2));
     const html = run(project, "npx", "--no", "--", "essay-deck", "build", "essay.txt", "-o", "deck");
     expect(html.status, output(html)).toBe(0);
-    expect(html.stderr).toMatch(/22 slides/);
+    expect(html.stderr).toMatch(/23 slides/);
     expect(html.stderr).not.toMatch(/warning|unknown key/i);
     const page = readFileSync(path.join(project, "deck", "index.html"), "utf8");
     expect(page).toContain("DeepSeek");

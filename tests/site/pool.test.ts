@@ -39,7 +39,7 @@ describe("the folder build's worker pool", () => {
     const error = failed[0]?.error;
     expect(error).toBeInstanceOf(DeckError);
     expect(error instanceof DeckError && error.exitCode).toBe(4);
-    expect(result.decks.find((d) => d.name === "reference")?.deck?.slides).toHaveLength(22);
+    expect(result.decks.find((d) => d.name === "reference")?.deck?.slides).toHaveLength(23);
   });
 
   it("sends only the changed essays to the pool: the others are known unchanged by their hashes", async () => {
