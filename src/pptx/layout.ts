@@ -148,6 +148,13 @@ function slideShapes(slide: Slide, ctx: Ctx): Shapes {
       return sectionSlide(slide, ctx);
     case "references":
       return contentSlide(slide, ctx, { heading: slide.heading, items: slide.entries, style: "reference" });
+    case "agenda":
+      // The parts, one a line, as the HTML agenda lists them (its links have no place in a PPTX).
+      return contentSlide(slide, ctx, {
+        heading: slide.heading,
+        items: slide.listing.items.map((item) => `${item.label}　${item.text}`),
+        style: "bullet",
+      });
     case "summary":
       return contentSlide(slide, ctx, {
         context: [slide.partLabel, slide.partHeading],

@@ -136,9 +136,9 @@ describe("build --png", () => {
     stderr = await build([referenceEssay, "-o", out, "--png", path.join(out, "slides"), "--pptx"]);
   });
 
-  it("draws every slide to 01.png … 22.png at 1920 × 1080, none of them blank", () => {
+  it("draws every slide to 01.png … 23.png at 1920 × 1080, none of them blank", () => {
     const files = readdirSync(path.join(out, "slides")).filter((f) => f.endsWith(".png"));
-    expect(files).toEqual(Array.from({ length: 22 }, (_, i) => `${String(i + 1).padStart(2, "0")}.png`));
+    expect(files).toEqual(Array.from({ length: 23 }, (_, i) => `${String(i + 1).padStart(2, "0")}.png`));
     for (const f of files) {
       const png = readFileSync(path.join(out, "slides", f));
       expect(png.subarray(1, 4).toString()).toBe("PNG");
@@ -146,7 +146,7 @@ describe("build --png", () => {
       // A blank 1920 × 1080 picture compresses to a few KiB; a slide of text is tens of KiB.
       expect(png.length, f).toBeGreaterThan(20_000);
     }
-    expect(stderr).toMatch(/wrote .*slides: 22 slides, \d+ KiB in all/);
+    expect(stderr).toMatch(/wrote .*slides: 23 slides, \d+ KiB in all/);
     expect(stderr.match(/launching the browser/g)).toHaveLength(1);
   });
 

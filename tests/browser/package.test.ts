@@ -89,7 +89,7 @@ describe("the npm package, installed from its tarball into an empty project", ()
     const pdf = run(project, "npx", "--no", "--", "essay-deck", "build", "essay.txt", "-o", "deck", "--pdf", "-q");
     expect(pdf.status, output(pdf)).toBe(0);
     expect(pdf.stderr).toBe("");
-    expect(poppler("pdfinfo", path.join(project, "deck", "essay.pdf"))).toMatch(/^Pages:\s+22$/m);
+    expect(poppler("pdfinfo", path.join(project, "deck", "essay.pdf"))).toMatch(/^Pages:\s+23$/m);
   }, 180_000);
 
   it("ships the MIT LICENSE, the repository's addresses, and docs whose every link resolves inside it", () => {

@@ -21,9 +21,9 @@ describe("build --pptx", () => {
     const out = tempDir();
     const { code, stderr } = await run(["build", "-o", out, "--pptx"]);
     expect(code).toBe(0);
-    expect(stderr).toMatch(/wrote .*essay\.zh-Hant\.pptx: 22 slides, 5 sections, \d+ KiB/);
+    expect(stderr).toMatch(/wrote .*essay\.zh-Hant\.pptx: 23 slides, 5 sections, \d+ KiB/);
     const file = path.join(out, "essay.zh-Hant.pptx");
-    expect((await readPptx(readFileSync(file))).slides).toHaveLength(22);
+    expect((await readPptx(readFileSync(file))).slides).toHaveLength(23);
     expect(manifest(out)).toContain("essay.zh-Hant.pptx");
     expect((await run(["build", "-o", out, "-q"])).code).toBe(0);
     expect(existsSync(file)).toBe(true);
