@@ -199,7 +199,8 @@ describe("build --single-file, copied alone", () => {
     const opened = await openDeck(browser, path.join(alone, "index.html"));
     const popup = new Promise<import("puppeteer-core").Page | null>((resolve) => opened.page.once("popup", resolve));
     await opened.page.evaluate(() => {
-      Reveal.slide(2);
+      // The first point's slide, after the title, the agenda and the section.
+      Reveal.slide(3);
       (Reveal.getPlugin("notes") as { open(): void }).open();
     });
     const speaker = await popup;
