@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import type { Lexer, MarkedOptions, Token, TokenizerExtension, Tokens } from "marked";
 import type { Block, ImageRef, ListItem, MarkdownParagraph } from "../model/blocks.js";
 import type { ParseWarning } from "../model/outline.js";
+import { windowedTokenizers } from "./lookahead.js";
 import { matchMarkdownHeading, matchReferences } from "./markers.js";
 import { type SourceParagraph, splitParagraphs } from "./paragraphs.js";
 import { boldLead, isHeadingText, OPENS_PROSE, readMarker } from "./shapes.js";
@@ -27,7 +28,7 @@ const CONTAINER_CLOSE = /^ {0,3}:::[ \t]*$/;
 
 /** marked, set for essays: GFM tables, `:::` containers, and no indented code (an indented paragraph is prose). */
 function createLexer(): Lexer {
-  const { Lexer, Marked } = requireMarked("marked") as typeof import("marked");
+  const { Lexer, Marked, Tokenizer } = requireMarked("marked") as typeof import("marked");
   // The length of the text a scan for a closing ::: failed in: a later opener in it cannot find one either.
   let unclosedBelow = 0;
   const container: TokenizerExtension = {
@@ -55,7 +56,8 @@ function createLexer(): Lexer {
   const marked = new Marked({ gfm: true }).use({
     extensions: [container],
     // Returning undefined (not false) turns the rule off: an indented line is a paragraph, not code.
-    tokenizer: { code: () => undefined } as unknown as MarkedOptions["tokenizer"],
+    // Inline rules look no further than LOOKAHEAD: 400 KB of "<![CDATA[" took time growing with its square.
+    tokenizer: { ...windowedTokenizers(Tokenizer), code: () => undefined } as unknown as MarkedOptions["tokenizer"],
   });
   return new Lexer(marked.defaults);
 }

@@ -4,7 +4,10 @@
  * dropped and remote images replaced by their alt text, so a deck never runs or fetches anything.
  */
 import { createRequire } from "node:module";
-import type { Marked, Token, Tokenizer, TokenizerExtension, TokenizerObject, Tokens } from "marked";
+import type { Marked, Token, TokenizerExtension, Tokens } from "marked";
+import { LOOKAHEAD, windowedTokenizers } from "../parse/lookahead.js";
+
+export { LOOKAHEAD } from "../parse/lookahead.js";
 
 // marked is loaded on the first Markdown essay: a plain-text essay (the common case) never needs it,
 // and loading it builds all its grammar at once.
@@ -35,51 +38,6 @@ function safeHref(href: string): string | null {
  * and before a letter does not count. Chinese has no spaces to flank with, so an emphasis pair is
  * taken as written: `**…**` is strong and `*…*` emphasis whenever both markers are on one line.
  */
-/**
- * How far past its first character any inline construct may reach: a link, an image, a code span,
- * an HTML tag, a URL, a `**…**` pair. marked's rules scan ahead to the end of the text for a closer
- * that may not come; bounded, each position costs at most this much, so a paragraph of any size
- * parses in time linear in its length. Longer constructs (nothing an essay writes) show as text.
- */
-export const LOOKAHEAD = 2048;
-
-/**
- * marked's tokenizers that scan ahead from one position, each given only LOOKAHEAD characters, and
- * the first characters they start at ("" for any): elsewhere they are left to decline by themselves.
- */
-const WINDOWED = {
-  escape: "\\",
-  tag: "<",
-  link: "[!",
-  reflink: "[!",
-  codespan: "`",
-  br: " \\\n",
-  autolink: "<",
-  url: "",
-  inlineText: "",
-} as const;
-
-function windowedTokenizers(base: typeof Tokenizer): TokenizerObject {
-  const out: Record<string, unknown> = {};
-  for (const [name, starts] of Object.entries(WINDOWED)) {
-    const original = base.prototype[name as keyof typeof WINDOWED] as (
-      this: Tokenizer,
-      src: string,
-      ...rest: never[]
-    ) => Tokens.Generic | undefined;
-    out[name] = function (this: Tokenizer, src: string, ...rest: never[]) {
-      if (src.length <= LOOKAHEAD || (starts !== "" && !starts.includes(src[0] as string))) {
-        return original.call(this, src, ...rest);
-      }
-      const token = original.call(this, src.slice(0, LOOKAHEAD), ...rest);
-      // A match that runs to the cut may be one the cut made ("$" ends an unclosed comment there);
-      // plain text may, it is cut anywhere.
-      return token && (token.raw.length < LOOKAHEAD || name === "inlineText") ? token : undefined;
-    };
-  }
-  return out as TokenizerObject;
-}
-
 const CJK_EMPHASIS: TokenizerExtension[] = [
   {
     name: "cjkStrong",
