@@ -184,3 +184,16 @@ export interface Pacing {
   duration?: number;
   parts: PartPacing[];
 }
+
+/** What a list of decks shows of each (a folder build's index page): plain data, kept between builds. */
+export interface DeckSummary {
+  title: string;
+  subtitle?: string;
+  author?: string;
+  date?: string;
+  lang: string;
+  slides: number;
+  /** Estimated speaking time of the whole talk. */
+  seconds: number;
+  size: SlideSize;
+}

@@ -1,17 +1,12 @@
 /** The index page of a folder build: a card per deck. Pure: the caller reads the template and writes the page. */
 import { createRequire } from "node:module";
 import type HandlebarsTypes from "handlebars";
+import type { DeckSummary } from "../model/deck.js";
 import { languageOf } from "../text/languages/index.js";
 
-export interface SiteEntry {
+export interface SiteEntry extends Omit<DeckSummary, "seconds" | "size"> {
   /** Link to the deck's folder, relative to the index page. */
   href: string;
-  title: string;
-  subtitle?: string;
-  author?: string;
-  date?: string;
-  lang: string;
-  slides: number;
   /** The whole talk's estimated speaking time, already worded in the deck's language. */
   timeLabel?: string;
   pdfs: Array<{ kind: "slides" | "handout"; href: string }>;

@@ -8,21 +8,11 @@ import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { isSafeRelative } from "../io/write.js";
-import type { SlideSize } from "../model/deck.js";
+import type { DeckSummary } from "../model/deck.js";
+
+export type { DeckSummary };
 
 export const SITE_STATE = ".essay-deck-site.json";
-
-export interface DeckSummary {
-  title: string;
-  subtitle?: string;
-  author?: string;
-  date?: string;
-  lang: string;
-  slides: number;
-  /** Estimated speaking time of the whole talk. */
-  seconds: number;
-  size: SlideSize;
-}
 
 export interface DeckRecord {
   /** Hash of the essay's bytes, its config file, the flags and essay-deck itself. */
