@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { configPathFor, loadConfig } from "./config/load.js";
 import type { DeckSettings } from "./config/settings.js";
-import { mergeSettings, resolveSettingPaths, validateSettings } from "./config/validate.js";
+import { mergeSettings, resolveSettingPaths, SITE_GENERATOR_KEYS, validateSettings } from "./config/validate.js";
 import { loadConverter } from "./convert/opencc.js";
 import { convertOutline, convertSettings, scriptLang } from "./convert/script.js";
 import { DeckError, ExitCode } from "./errors.js";
@@ -63,6 +63,7 @@ export function loadEssay(options: LoadOptions = {}): LoadedEssay {
   const fromFront = validateSettings(
     { ...parsed.meta.extra, ...withoutExtra(parsed.meta) },
     `${path.basename(essayPath)} front matter`,
+    SITE_GENERATOR_KEYS,
   );
   // YAML can write an object, but Reveal.js options are the page's own code paths: the user's config only.
   const frontReveal =

@@ -13,7 +13,14 @@ export interface Validated {
 }
 
 /** Check raw settings read from `source` (a file name, or "front matter"). */
-export function validateSettings(raw: unknown, source: string): Validated {
+/**
+ * Keys that blog front matter (Jekyll, Hugo, Eleventy) uses with meanings of its own (`layout: post`):
+ * in an essay's front matter, a value essay-deck cannot read there is the site generator's, ignored
+ * with a warning rather than refused.
+ */
+export const SITE_GENERATOR_KEYS: readonly string[] = ["layout"];
+
+export function validateSettings(raw: unknown, source: string, foreign: readonly string[] = []): Validated {
   const settings: DeckSettings = {};
   const errors: string[] = [];
   const warnings: string[] = [];
@@ -31,6 +38,12 @@ export function validateSettings(raw: unknown, source: string): Validated {
     const rule = ruleFor(key);
     if (!rule) {
       warnings.push(`${source}: unknown key "${key.slice(0, 40)}" ignored (known: ${SETTING_KEYS.join(", ")})`);
+      continue;
+    }
+    if (foreign.includes(key) && rule.read(value, () => {}) === undefined) {
+      warnings.push(
+        `${source}: "${key}: ${shown(value)}" is not essay-deck's ${key} (${rule.allowed}): ignored, as a site generator's`,
+      );
       continue;
     }
     const read = rule.read(value, (message) => errors.push(`${source}: ${message}`));

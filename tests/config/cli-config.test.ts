@@ -149,6 +149,17 @@ describe("bad settings", () => {
     expect(r.stderr).toContain('essay.md front matter: "transition" must be one of none, fade');
   });
 
+  it("ignores a blog's front matter layout (Jekyll, Hugo: layout: post) with a warning, and builds", async () => {
+    const dir = project(undefined, "---\ntitle: A post\nlayout: post\n---\n\n");
+    const r = await run(dir, "build", "essay.md");
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/essay\.md front matter: "layout: "post"" is not essay-deck's layout .*: ignored/);
+    expect(page(dir)).not.toContain("part-stack");
+    // A config file is the user's own: there the same value is still an error.
+    const strict = await run(project({ layout: "post" }), "build", "essay.md", "-q");
+    expect(strict.code).toBe(ExitCode.config);
+  });
+
   it("warns on an unknown key and builds anyway", async () => {
     const dir = project({ titel: "typo" });
     const r = await run(dir, "build", "essay.md");

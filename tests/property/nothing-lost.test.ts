@@ -29,12 +29,21 @@ class Bag {
   }
   /** Take the one paragraph whose heading text is `text` (a heading line shows without its # marks). */
   takeHeading(text: string, where: string, optional = false): void {
-    for (const [p, n] of this.counts) {
-      // A slide shows a heading with full-width marks between Chinese characters (出現，讓).
-      const as = (t: string) => t === text || fullWidthPunctuation(t) === text;
-      if (n > 0 && (as(p) || as(matchMarkdownHeading(p)?.text ?? "") || as(strip(matchMarkdownHeading(p)?.text ?? p)))) {
-        this.counts.set(p, n - 1);
-        return;
+    // A slide shows a heading with full-width marks between Chinese characters (出現，讓).
+    const as = (t: string) => t === text || fullWidthPunctuation(t) === text;
+    // A heading line (`# #` shows as "#") before a paragraph that merely reads the same ("#"): the
+    // plain paragraph is a body paragraph, to be taken where the outline places it.
+    const rules = [
+      (p: string) => as(matchMarkdownHeading(p)?.text ?? ""),
+      (p: string) => as(strip(matchMarkdownHeading(p)?.text ?? p)),
+      (p: string) => as(p),
+    ];
+    for (const rule of rules) {
+      for (const [p, n] of this.counts) {
+        if (n > 0 && rule(p)) {
+          this.counts.set(p, n - 1);
+          return;
+        }
       }
     }
     if (!optional) throw new Error(`${where} ${JSON.stringify(text)} is no source paragraph`);
