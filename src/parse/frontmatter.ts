@@ -34,7 +34,14 @@ function readYaml(source: string): { data: Record<string, unknown>; errors: stri
   if (source.trim() === "") return { data: empty, errors: [] };
   const YAML = requireYaml("yaml") as typeof YamlTypes;
   // The core schema (YAML 1.2): `date: 2024-05-01` stays the text written, `no` stays "no".
-  const doc = YAML.parseDocument(source, { schema: "core", uniqueKeys: true, prettyErrors: true });
+  const parse = (text: string) => YAML.parseDocument(text, { schema: "core", uniqueKeys: true, prettyErrors: true });
+  let doc = parse(source);
+  if (doc.errors.length > 0) {
+    // Jekyll and Hugo accept a quoted title continued on an unindented line (title: "Two exercises
+    // for\npractice"); strict YAML does not. Read it as they do when that alone was the problem.
+    const lenient = parse(source.replace(/\n(?![ \t]|[\w-]+[ \t]*:|-|#|$)/g, "\n  "));
+    if (lenient.errors.length === 0) doc = lenient;
+  }
   const first = doc.errors[0];
   if (first) {
     // Line 1 of the YAML is line 2 of the file, after the opening ---.

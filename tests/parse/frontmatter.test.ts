@@ -1,5 +1,6 @@
 /** YAML front matter: every YAML form a writer uses, read by a real YAML parser, against expected values. */
 import { describe, expect, it } from "vitest";
+import { splitFrontMatter } from "../../src/parse/frontmatter.js";
 import { parseEssay } from "../../src/parse/index.js";
 
 const essay = (yaml: string) => parseEssay(`---\n${yaml}\n---\n\n## 一、部分\n\n第一,內容。\n`, { format: "markdown" });
@@ -27,6 +28,16 @@ describe("front matter", () => {
     expect(meta.theme).toBe("paper");
     expect(meta.extra.cpm).toBe(260);
     expect(meta.extra.notes).toBe("line one\nline two\n");
+  });
+
+  it("reads a quoted title continued on an unindented line, as Jekyll and Hugo do", () => {
+    const fm = splitFrontMatter(
+      '---\ntitle: "Two exercises for improving\npractice"\ndate: 2018-10-23\nauthors:\n- andrewmaier\n---\n\nText.\n',
+    );
+    expect(fm.errors).toEqual([]);
+    expect(fm.data.title).toBe("Two exercises for improving practice");
+    expect(fm.data.authors).toEqual(["andrewmaier"]);
+    expect(splitFrontMatter('---\ntitle: "never closed\n---\n').errors).toHaveLength(1);
   });
 
   it("joins a list of authors as the essay's language does", () => {
