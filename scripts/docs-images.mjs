@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The README's pictures: build the reference deck with essay-deck's own CLI (slides PDF, handout,
 // PPTX), then render page 4 of the slides (the first point) and page 1 of the handout to PNG with pdftoppm, and the
-// PPTX's slide 3 as LibreOffice Impress draws it beside the same HTML slide (Chromium lays the pair
+// PPTX's slide 4 (the first point) as LibreOffice Impress draws it beside the same HTML slide (Chromium lays the pair
 // out). Run after `npm run build`: node scripts/docs-images.mjs
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -56,9 +56,9 @@ try {
     execFileSync("pdftoppm", [
       "-png",
       "-f",
-      "3",
+      "4",
       "-l",
-      "3",
+      "4",
       "-singlefile",
       "-scale-to-x",
       "800",
