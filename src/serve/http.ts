@@ -1,8 +1,8 @@
 /** The preview's HTTP side: the built deck's files, the live-reload client, and its event stream. */
 import { readFile } from "node:fs/promises";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { CLIENT_PATH, CLIENT_SCRIPT, EVENTS_PATH, injectClient, type PreviewState, waitingPage } from "./client.js";
-import { isLoopback } from "./listen.js";
+import { isLoopback, listen } from "./listen.js";
 import { contentType, requestPath, servedFile } from "./paths.js";
 
 export interface Site {
@@ -128,4 +128,43 @@ export function hostAllowed(host: string | undefined): boolean {
   if (!host) return true;
   const name = host.startsWith("[") ? host.slice(0, host.indexOf("]") + 1) : host.replace(/:\d*$/, "");
   return isLoopback(name);
+}
+
+export interface Listening {
+  port: number;
+  /** End every event stream and connection, close the server, then run `cleanup`; once, however often called. */
+  close(): Promise<void>;
+}
+
+/**
+ * Serve `handler` on `host` (the port asked for, or the next free one). `cleanup` (stop watching,
+ * remove a temporary folder) runs when listening fails, and after the server has closed.
+ */
+export async function serveHandler(
+  handler: Handler,
+  host: string,
+  asked: number | undefined,
+  cleanup: () => void,
+): Promise<Listening> {
+  const server = createServer(handler.handle);
+  let port: number;
+  try {
+    port = await listen(server, host, asked);
+  } catch (e) {
+    cleanup();
+    throw e;
+  }
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= new Promise<void>((resolve) => {
+      handler.closeStreams();
+      server.close(() => {
+        cleanup();
+        resolve();
+      });
+      server.closeAllConnections();
+    });
+    return closing;
+  };
+  return { port, close };
 }

@@ -4,14 +4,13 @@
  */
 import { EventEmitter } from "node:events";
 import { mkdirSync, realpathSync, rmSync } from "node:fs";
-import { createServer } from "node:http";
 import path from "node:path";
 import type { BuildOptions, BuildResult } from "../build.js";
 import { DeckError, ExitCode } from "../errors.js";
 import { scratchDir } from "../io/scratch.js";
 import type { PreviewState } from "./client.js";
-import { createHandler } from "./http.js";
-import { DEFAULT_HOST, isLoopback, listen, urlFor } from "./listen.js";
+import { createHandler, serveHandler } from "./http.js";
+import { DEFAULT_HOST, isLoopback, urlFor } from "./listen.js";
 import { type BuildOutcome, type WatchedBuild, watchBuild } from "./rebuild.js";
 import { shellSignature } from "./shell.js";
 
@@ -97,30 +96,10 @@ export async function startServer(options: ServeOptions = {}): Promise<PreviewSe
     isDeckFile: (relative) => deckFiles.has(relative),
   });
   broadcast = handler.broadcast;
-  const server = createServer(handler.handle);
-  let port: number;
-  try {
-    port = await listen(server, host, options.port);
-  } catch (e) {
-    watched.close();
+  const { port, close } = await serveHandler(handler, host, options.port, () => {
+    watched?.close();
     removeTemporary();
-    throw e;
-  }
-
-  let closing: Promise<void> | undefined;
-  const close = (): Promise<void> => {
-    closing ??= new Promise<void>((resolve) => {
-      watched?.close();
-      handler.closeStreams();
-      server.close(() => {
-        removeTemporary();
-        resolve();
-      });
-      server.closeAllConnections();
-    });
-    return closing;
-  };
-
+  });
   return { url: urlFor(host, port), host, port, outDir, first: watched.first, events, close };
 }
 

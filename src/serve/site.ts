@@ -4,7 +4,6 @@
  * skipped) and every open page, the index included, updates.
  */
 import { mkdirSync, mkdtempSync, realpathSync, rmSync } from "node:fs";
-import { createServer } from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { DeckError, ExitCode } from "../errors.js";
@@ -13,8 +12,8 @@ import { readManifest } from "../io/write.js";
 import { buildSiteDecks, type SiteOptions, type SiteResult } from "../site/build.js";
 import { writeSiteIndex } from "../site/index-page.js";
 import type { PreviewState } from "./client.js";
-import { createHandler } from "./http.js";
-import { DEFAULT_HOST, isLoopback, listen, urlFor } from "./listen.js";
+import { createHandler, serveHandler } from "./http.js";
+import { DEFAULT_HOST, isLoopback, urlFor } from "./listen.js";
 import { watchSources } from "./watch.js";
 
 export interface SiteServeOptions extends SiteOptions {
@@ -106,27 +105,9 @@ export async function startSiteServer(options: SiteServeOptions): Promise<SiteSe
     removeOutput();
     throw e;
   }
-  const server = createServer(handler.handle);
-  let port: number;
-  try {
-    port = await listen(server, host, options.port);
-  } catch (e) {
-    watcher.close();
+  const { port, close } = await serveHandler(handler, host, options.port, () => {
+    watcher?.close();
     removeOutput();
-    throw e;
-  }
-  let closing: Promise<void> | undefined;
-  const close = (): Promise<void> => {
-    closing ??= new Promise<void>((resolve) => {
-      watcher?.close();
-      handler.closeStreams();
-      server.close(() => {
-        removeOutput();
-        resolve();
-      });
-      server.closeAllConnections();
-    });
-    return closing;
-  };
+  });
   return { url: urlFor(host, port), host, port, outDir, close };
 }

@@ -23,6 +23,7 @@ describe("serve: live preview in Chromium", () => {
   let page: Page;
   const errors: string[] = [];
   let total = 0;
+  let point = 0;
   const { dir, essay } = essayFolder();
   const config = path.join(dir, "essay-deck.config.json");
   const original = readFileSync(essay, "utf8");
@@ -65,13 +66,15 @@ describe("serve: live preview in Chromium", () => {
   });
 
   it("swaps the new slides in place, on the same slide, when the essay is saved", async () => {
-    await page.evaluate(() => Reveal.slide(3));
+    // The slide of the point the edit changes (第二,技術平民化), wherever the agenda puts it.
+    point = await page.evaluate(() => Reveal.getIndices(document.getElementById("part-1-point-2") as HTMLElement).h);
+    await page.evaluate((h) => Reveal.slide(h), point);
     total = await page.evaluate(() => Reveal.getTotalSlides());
     expect(await shownText(page)).not.toContain("技術民主化");
     await mark();
     const ms = await saveAndSee(essay, edited, "技術民主化");
     expect(await stillHere()).toBe(true);
-    expect(await page.evaluate(() => [Reveal.getIndices().h, Reveal.getTotalSlides()])).toEqual([3, total]);
+    expect(await page.evaluate(() => [Reveal.getIndices().h, Reveal.getTotalSlides()])).toEqual([point, total]);
     expect(await page.evaluate(() => Reveal.getCurrentSlide().classList.contains("present"))).toBe(true);
     // Measured, not asserted (speed is the bench's job): shows in the test log.
     console.log(`serve: save to new text on screen in ${Math.round(ms)} ms`);
@@ -83,14 +86,14 @@ describe("serve: live preview in Chromium", () => {
     await page.waitForSelector("#essay-deck-error", { visible: true });
     expect(await overlayText(page)).toMatch(/essay\.zh-Hant\.txt is empty/);
     expect(await stillHere()).toBe(true);
-    expect(await page.evaluate(() => [Reveal.getIndices().h, Reveal.getTotalSlides()])).toEqual([3, total]);
+    expect(await page.evaluate(() => [Reveal.getIndices().h, Reveal.getTotalSlides()])).toEqual([point, total]);
     expect(await shownText(page)).toContain("技術民主化");
   });
 
   it("recovers by itself on the next good save", async () => {
     await saveAndSee(essay, original, "技術平民化。");
     expect(await page.$("#essay-deck-error")).toBeNull();
-    expect(await page.evaluate(() => Reveal.getIndices().h)).toBe(3);
+    expect(await page.evaluate(() => Reveal.getIndices().h)).toBe(point);
   });
 
   it("reloads the page, on the same slide, when the page around the slides changes", async () => {
@@ -101,7 +104,7 @@ describe("serve: live preview in Chromium", () => {
     await page.waitForFunction("window.Reveal && Reveal.isReady()");
     expect(await stillHere()).toBe(false);
     expect(await page.title()).toBe("預覽中的新題目");
-    expect(await page.evaluate(() => Reveal.getIndices().h)).toBe(3);
+    expect(await page.evaluate(() => Reveal.getIndices().h)).toBe(point);
   });
 
   it("shows a config error as text, never as markup, and recovers when the config is fixed", async () => {
@@ -115,7 +118,7 @@ describe("serve: live preview in Chromium", () => {
     await reloaded;
     await page.waitForFunction("window.Reveal && Reveal.isReady()");
     expect(await page.$("#essay-deck-error")).toBeNull();
-    expect(await page.evaluate(() => Reveal.getIndices().h)).toBe(3);
+    expect(await page.evaluate(() => Reveal.getIndices().h)).toBe(point);
   });
 
   it("opens the speaker view through the server, with the slide's notes", async () => {
