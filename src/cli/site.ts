@@ -35,6 +35,7 @@ export async function runSiteBuild(input: string, flags: SiteFlags, io: CliIO): 
     ...options,
     input,
     recursive: flags.recursive,
+    pdfs: [...(flags.pdf ? ["slides" as const] : []), ...(flags.handout ? ["handout" as const] : [])],
     progress: (line, deck) => {
       log.info(line);
       if (deck.status !== "failed") for (const w of deck.warnings) log.warn(`${deck.name}: ${w}`);
@@ -43,10 +44,12 @@ export async function runSiteBuild(input: string, flags: SiteFlags, io: CliIO): 
   for (const w of result.warnings) log.warn(w);
   const indexOptions = { theme: options.flags?.theme, config: flags.config, cwd: io.cwd };
   writeSiteIndex(result, indexOptions);
+  let unprinted: Array<{ name: string; error: DeckError }> = [];
   if (wantsPdf(flags)) {
     const { exportSitePdfs } = await import("../site/pdfs.js");
-    const printed = await exportSitePdfs(result.decks, flags, io.cwd, log);
-    if (printed > 0) writeSiteIndex(result, indexOptions);
+    const printing = await exportSitePdfs(result.decks, flags, io.cwd, log);
+    if (printing.printed > 0) writeSiteIndex(result, indexOptions);
+    unprinted = printing.failed;
   }
   const count = (status: SiteDeck["status"]) => result.decks.filter((d) => d.status === status).length;
   const failed = result.decks.filter((d) => d.status === "failed");
@@ -61,11 +64,16 @@ export async function runSiteBuild(input: string, flags: SiteFlags, io: CliIO): 
     if (!(d.error instanceof DeckError))
       io.stderr(`essay-deck: ${d.name}: internal error (a bug; please report it)\n${(d.error as Error)?.stack ?? d.error}\n`);
   }
-  if (failed.length > 0) {
-    const names = failed.map((d) => d.name);
+  if (failed.length > 0 || unprinted.length > 0) {
+    const names = [...failed.map((d) => d.name), ...unprinted.map((u) => u.name)];
+    const first = failed[0] ? siteExitCode(result.decks) : (unprinted[0]?.error.exitCode ?? ExitCode.browser);
+    const what = [
+      ...(failed.length ? [`${failed.length} of ${result.decks.length} essays failed`] : []),
+      ...(unprinted.length ? [`${unprinted.length} decks could not be printed`] : []),
+    ].join(" and ");
     throw new DeckError(
-      `${failed.length} of ${result.decks.length} essays failed (${names.slice(0, 5).join(", ")}${names.length > 5 ? ", …" : ""}), each said why above; the others were built`,
-      siteExitCode(result.decks),
+      `${what} (${names.slice(0, 5).join(", ")}${names.length > 5 ? ", …" : ""}), each said why above; the others were built`,
+      first,
     );
   }
 }

@@ -33,6 +33,8 @@ export interface SiteOptions extends Omit<BuildOptions, "input" | "keepHtml"> {
   recursive?: boolean;
   /** Called once an essay is done, with `[3/40] name: 23 slides`. */
   progress?: (line: string, deck: SiteDeck) => void;
+  /** The PDFs asked for: a deck that lacks one is built again, to be printed. */
+  pdfs?: Array<"slides" | "handout">;
 }
 
 export interface SiteDeck {
@@ -106,7 +108,7 @@ export function buildSiteDeck(essay: SiteEssay, plan: SitePlan, options: Omit<Si
   try {
     const config = configFor(essay.path, root, options.config);
     const key = deckKey(essay, plan, options);
-    if (before && isUnchanged(before, key, deckDir)) return unchanged(essay, plan, before);
+    if (before && isUnchanged(before, key, deckDir, options.pdfs)) return unchanged(essay, plan, before);
     const loaded = loadEssay({ ...options, input: essay.path, cwd, config });
     done.warnings = loaded.warnings;
     const deck = deckFromEssay(loaded);
@@ -151,8 +153,11 @@ function deckKey(essay: SiteEssay, plan: SitePlan, options: Omit<SiteOptions, "p
 }
 
 /** The same inputs, the same theme and template files, and the deck still as written. */
-function isUnchanged(before: DeckRecord, key: string, deckDir: string): boolean {
-  return before.key === key && hashOf(path.join(deckDir, "index.html")) === before.index && sourcesUnchanged(before.sources);
+function isUnchanged(before: DeckRecord, key: string, deckDir: string, pdfs: readonly string[] = []): boolean {
+  const printed = pdfs.every((kind) => before.pdfs.some((p) => p.kind === kind && existsSync(path.join(deckDir, p.file))));
+  return (
+    before.key === key && printed && hashOf(path.join(deckDir, "index.html")) === before.index && sourcesUnchanged(before.sources)
+  );
 }
 
 function unchanged(essay: SiteEssay, plan: SitePlan, before: DeckRecord): SiteDeck {
@@ -164,7 +169,7 @@ function unchanged(essay: SiteEssay, plan: SitePlan, before: DeckRecord): SiteDe
 export function unchangedDeck(essay: SiteEssay, plan: SitePlan, options: Omit<SiteOptions, "progress">): SiteDeck | null {
   const before = plan.previous.decks[essay.name];
   try {
-    return before && isUnchanged(before, deckKey(essay, plan, options), deckFolder(essay, plan))
+    return before && isUnchanged(before, deckKey(essay, plan, options), deckFolder(essay, plan), options.pdfs)
       ? unchanged(essay, plan, before)
       : null;
   } catch {
