@@ -14,10 +14,11 @@ const FULL: Record<string, string> = { ",": "，", ":": "：", ";": "；", "?": 
 /** What may stand before a converted mark: a Chinese character or a closing mark (」』》〉】）”’). */
 const BEFORE = `[${HAN_CLASS}」』》〉】）”’]`;
 /**
- * `, : ; ? !` after Chinese text and before Chinese text, a space, a closing mark or the end. A
- * digit or Latin letter after the mark (年份:2024, 比例:1:2) keeps it ASCII.
+ * `, : ;` after Chinese text and before Chinese text, a space, a closing mark or the end (a digit
+ * or Latin letter after it, 年份:2024, 比例:1:2, keeps it ASCII); `? !` after Chinese text, which end
+ * its sentence whatever follows (影響?DeepSeek), except a `!` before `[`, Markdown's image (字![圖](a.png)).
  */
-const MARK = new RegExp(`(?<=${BEFORE})[,:;?!](?=${BEFORE}|[${HAN_CLASS}]| |$)`, "gu");
+const MARK = new RegExp(`(?<=${BEFORE})(?:[,:;](?=${BEFORE}|[${HAN_CLASS}]| |$)|[?!](?!\\[))`, "gu");
 /** A bracket pair with nothing bracketed inside it. */
 const PAIR = /\(([^()]*)\)/g;
 
