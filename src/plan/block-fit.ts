@@ -5,13 +5,14 @@
  */
 import type { SlideBlock, SlideSize } from "../model/deck.js";
 import { charsPerLine, linesOf, textWidth } from "../text/width.js";
-import { BASE_FONT_PX, BODY_SCALES, contentWidth, type TextStyle } from "./fit.js";
+import { BASE_FONT_PX, BODY_SCALES, contentWidth, STYLES, type TextStyle } from "./fit.js";
 
 /** Space between the bullets and a block, and between blocks (em of the base font). */
 export const BLOCK_GAP = 0.5;
 
 export const BLOCK_STYLES = {
-  item: { size: 0.78, lineHeight: 1.55, gap: 0.55, indent: 1.2 },
+  // A list item is set as a bullet is.
+  item: STYLES.bullet,
   subItem: { size: 0.66, lineHeight: 1.5, gap: 0.3, indent: 2.6 },
   quote: { size: 0.72, lineHeight: 1.55, gap: 0.4, indent: 1.4 },
   container: { size: 0.7, lineHeight: 1.55, gap: 0.4, indent: 1.4 },
