@@ -13,7 +13,7 @@ import { confineToEssayFolder, readEssay, resolveInput } from "./io/input.js";
 import { packageVersion } from "./io/paths.js";
 import { loadTemplates, templateFile } from "./io/templates.js";
 import { writeDeck } from "./io/write.js";
-import type { Deck } from "./model/deck.js";
+import { DEFAULT_SLIDE_SIZE, type Deck, type SlideSize } from "./model/deck.js";
 import type { Outline } from "./model/outline.js";
 import { parseEssay } from "./parse/index.js";
 import { planDeck } from "./plan/index.js";
@@ -181,6 +181,7 @@ export function buildSources(loaded: LoadedEssay, files: readonly OutputFile[]):
 
 export function deckFromEssay(loaded: LoadedEssay): Deck {
   const s = loaded.settings;
+  refuseUnfittableTitle(s.title ?? loaded.outline.title ?? "", s.size ?? DEFAULT_SLIDE_SIZE);
   return planDeck(loaded.outline, {
     title: s.title,
     subtitle: s.subtitle,
@@ -197,6 +198,22 @@ export function deckFromEssay(loaded: LoadedEssay): Deck {
     fragments: s.fragments,
     keepPunctuation: s.keepPunctuation,
   });
+}
+
+/**
+ * A title no slide can hold, even at the smallest title size (half of 2em of the 42 px base font,
+ * with every character only half a square wide): it is refused at once, saying so, rather than
+ * planned, laid out and printed for a minute before failing with a browser timeout.
+ */
+function refuseUnfittableTitle(title: string, size: SlideSize): void {
+  const smallest = 0.5 * 2 * 42;
+  const most = Math.floor((size.width * size.height) / (0.5 * smallest * smallest));
+  const length = Array.from(title).length;
+  if (length <= most) return;
+  throw new DeckError(
+    `the title is ${length.toLocaleString("en")} characters: a ${size.width}×${size.height} slide holds at most about ${most.toLocaleString("en")} even at the smallest size; shorten it (--title, front matter "title:") and put the rest in the subtitle or the essay`,
+    ExitCode.inputInvalid,
+  );
 }
 
 /** Render a deck with the settings' theme, templates and Reveal options. Reads templates and themes. */

@@ -128,6 +128,13 @@ describe("bad input leaves the earlier deck alone", () => {
       code: ExitCode.usage,
       message: /unknown encoding "klingon": use utf-8, big5, gbk/,
     },
+    {
+      // Refused at once, by its length, instead of a minute of layout and a browser timeout.
+      name: "a 1 MB title no slide can hold",
+      args: () => ["good.txt", "--title", "長".repeat(1 << 20)],
+      code: ExitCode.inputInvalid,
+      message: /the title is 1,048,576 characters: a 1280×720 slide holds at most about 1,044 even at the smallest size; shorten it/,
+    },
   ];
 
   for (const c of cases) {
