@@ -133,7 +133,8 @@ describe("bad input leaves the earlier deck alone", () => {
       name: "a 1 MB title no slide can hold",
       args: () => ["good.txt", "--title", "長".repeat(1 << 20)],
       code: ExitCode.inputInvalid,
-      message: /the title is 1,048,576 characters: a 1280×720 slide holds at most about 1,044 even at the smallest size; shorten it/,
+      message:
+        /the title is 1,048,576 characters: a 1280×720 slide holds at most about 1,044 even at the smallest size; shorten it/,
     },
   ];
 
