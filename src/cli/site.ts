@@ -2,8 +2,7 @@
 import path from "node:path";
 import { DeckError, ExitCode } from "../errors.js";
 import { displayPath } from "../io/paths.js";
-import type { PdfFlags } from "../pdf/options.js";
-import { wantsPdf } from "../pdf/run.js";
+import { type PdfFlags, pdfKinds, wantsPdf } from "../pdf/options.js";
 import { type SiteDeck, siteExitCode } from "../site/build.js";
 import { writeSiteIndex } from "../site/index-page.js";
 import { createLogger } from "./log.js";
@@ -35,14 +34,14 @@ export async function runSiteBuild(input: string, flags: SiteFlags, io: CliIO): 
     ...options,
     input,
     recursive: flags.recursive,
-    pdfs: [...(flags.pdf ? ["slides" as const] : []), ...(flags.handout ? ["handout" as const] : [])],
+    pdfs: pdfKinds(flags),
     progress: (line, deck) => {
       log.info(line);
       if (deck.status !== "failed") for (const w of deck.warnings) log.warn(`${deck.name}: ${w}`);
     },
   });
   for (const w of result.warnings) log.warn(w);
-  const indexOptions = { theme: options.flags?.theme, config: flags.config, cwd: io.cwd };
+  const indexOptions = { theme: options.flags?.theme };
   writeSiteIndex(result, indexOptions);
   let unprinted: Array<{ name: string; error: DeckError }> = [];
   if (wantsPdf(flags)) {

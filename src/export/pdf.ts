@@ -1,14 +1,13 @@
 /** The slides PDF and the handout, as one export: one print view serves both. */
 import path from "node:path";
 import type { HandoutLayout } from "../pdf/handout.js";
-import { checkPdfFlags, pdfTargets } from "../pdf/options.js";
+import { checkPdfFlags, pdfTargets, wantsPdf } from "../pdf/options.js";
 import type { Exporter } from "./types.js";
 
 export const pdfExporter: Exporter = {
   name: "PDF",
   flags: "--pdf/--handout/--handout-layout",
-  // A stray --handout-layout too, so that its check reports it.
-  wanted: (flags) => Boolean(flags.pdf || flags.handout || flags.handoutLayout),
+  wanted: wantsPdf,
   check: (flags, where) => checkPdfFlags(flags, where.cwd),
   targets: (flags, where) => {
     const t = pdfTargets(flags, where);

@@ -13,6 +13,15 @@ export interface PdfFlags {
   browserTimeout?: string;
 }
 
+/** True when a PDF flag was given (a stray --handout-layout too, so that its check reports it). */
+export const wantsPdf = (flags: PdfFlags): boolean => Boolean(flags.pdf || flags.handout || flags.handoutLayout);
+
+/** The PDFs the flags ask for. */
+export const pdfKinds = (flags: PdfFlags): Array<"slides" | "handout"> => [
+  ...(flags.pdf ? (["slides"] as const) : []),
+  ...(flags.handout ? (["handout"] as const) : []),
+];
+
 export interface PdfTargets {
   slides?: string;
   handout?: string;

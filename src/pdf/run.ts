@@ -1,4 +1,4 @@
-/** `build --pdf/--handout`: after the HTML build, export the PDFs with one browser. */
+/** `build FOLDER --pdf/--handout`: what to print for each built deck, and the lines saying what was written. */
 import path from "node:path";
 import { displayPath, packageVersion } from "../io/paths.js";
 import { assertExportTarget } from "../io/write.js";
@@ -11,9 +11,6 @@ export interface BuiltDeck {
   outDir: string;
   essayPath: string;
 }
-
-/** True when a PDF flag was given (a stray --handout-layout too, so that its check reports it). */
-export const wantsPdf = (flags: PdfFlags): boolean => Boolean(flags.pdf || flags.handout || flags.handoutLayout);
 
 /**
  * What to print for a built deck, and where: the flags' targets, checked so that a default name
@@ -39,12 +36,4 @@ export function pdfRequest(built: BuiltDeck, flags: PdfFlags, cwd: string, log: 
 
 export function reportWritten(written: WrittenPdf[], cwd: string, log: PdfLog): void {
   for (const w of written) log.info(`wrote ${displayPath(w.path, cwd)}: ${w.pages} pages, ${Math.round(w.bytes / 1024)} KiB`);
-}
-
-export async function runPdfExport(built: BuiltDeck, flags: PdfFlags, cwd: string, log: PdfLog): Promise<WrittenPdf[]> {
-  const request = pdfRequest(built, flags, cwd, log);
-  const { exportPdfs } = await import("./index.js");
-  const written = await exportPdfs(request);
-  reportWritten(written, cwd, log);
-  return written;
 }

@@ -10,8 +10,7 @@ import { withBrowser } from "../browser/session.js";
 import { DeckError, ExitCode } from "../errors.js";
 import { writeExport } from "../io/write.js";
 import { type PdfLog, printPdfs, writePdfs } from "../pdf/index.js";
-import type { PdfFlags } from "../pdf/options.js";
-import { parseTimeout } from "../pdf/options.js";
+import { type PdfFlags, parseTimeout, pdfKinds } from "../pdf/options.js";
 import { pdfRequest, reportWritten } from "../pdf/run.js";
 import type { SiteDeck } from "./build.js";
 
@@ -34,7 +33,7 @@ export interface SitePrinting {
  * one browser, two decks at a time; record them and each deck's thumbnail on its record.
  */
 export async function exportSitePdfs(decks: SiteDeck[], flags: PdfFlags, cwd: string, log: PdfLog): Promise<SitePrinting> {
-  const want = [...(flags.pdf ? ["slides" as const] : []), ...(flags.handout ? ["handout" as const] : [])];
+  const want = pdfKinds(flags);
   const todo = decks.filter((d) => {
     if (d.status === "failed" || !d.record || !d.deck) return false;
     const have = new Set(d.record.pdfs.map((p) => p.kind));
