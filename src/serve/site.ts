@@ -61,7 +61,7 @@ export async function startSiteServer(options: SiteServeOptions): Promise<SiteSe
   const buildSite = (changed: string[]): void => {
     try {
       const result = buildSiteDecks({ ...options, cwd, outDir });
-      writeSiteIndex(result, { theme: options.theme, config: options.config, cwd });
+      writeSiteIndex(result, { theme: options.theme });
       const failed = result.decks.filter((d) => d.status === "failed");
       const why = (e: unknown) => (e instanceof Error ? e.message : String(e)).split("\n")[0];
       state = {

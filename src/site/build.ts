@@ -4,10 +4,10 @@
  * the decks. One essay failing does not stop the others; an essay that did not change is not built
  * again (see state.ts).
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { type BuildOptions, deckFromEssay, type LoadedEssay, loadEssay, renderFiles } from "../build.js";
-import { CONFIG_FILE } from "../config/load.js";
+import { CONFIG_FILE, type LoadedConfig, loadConfig } from "../config/load.js";
 import { DeckError, ExitCode, type ExitCodeValue } from "../errors.js";
 import { listEssays } from "../io/input.js";
 import { packageRoot, packageVersion, revealDist, templatesDir } from "../io/paths.js";
@@ -61,6 +61,8 @@ export interface SiteResult {
   state: SiteState;
   /** About the folder as a whole (each essay's own warnings are on its SiteDeck). */
   warnings: string[];
+  /** The config every essay of the folder without its own reads (--config, or the folder's), if any. */
+  folderConfig: LoadedConfig | null;
 }
 
 /** Files of essay-deck's own (reveal.js, built-in themes and stylesheets): the same for every deck, so shared. */
@@ -107,7 +109,7 @@ export function buildSiteDeck(essay: SiteEssay, plan: SitePlan, options: Omit<Si
   const before = previous.decks[essay.name];
   try {
     const config = configFor(essay.path, root, options.config);
-    const key = deckKey(essay, plan, options);
+    const key = deckKey(essay, plan, options, config);
     if (before && isUnchanged(before, key, deckDir, options.pdfs)) return unchanged(essay, plan, before);
     const loaded = loadEssay({ ...options, input: essay.path, cwd, config });
     done.warnings = loaded.warnings;
@@ -136,8 +138,7 @@ export function buildSiteDeck(essay: SiteEssay, plan: SitePlan, options: Omit<Si
 const deckFolder = (essay: SiteEssay, plan: SitePlan): string => path.join(plan.outDir, ...essay.name.split("/"));
 
 /** What an essay's deck is made from, hashed: essay-deck itself, the essay, its config, the flags. */
-function deckKey(essay: SiteEssay, plan: SitePlan, options: Omit<SiteOptions, "progress">): string {
-  const config = configFor(essay.path, plan.root, options.config);
+function deckKey(essay: SiteEssay, plan: SitePlan, options: Omit<SiteOptions, "progress">, config: string | undefined): string {
   const configFile = config ? path.resolve(plan.cwd, config) : path.join(path.dirname(essay.path), CONFIG_FILE);
   return sha256(
     JSON.stringify([
@@ -169,9 +170,8 @@ function unchanged(essay: SiteEssay, plan: SitePlan, before: DeckRecord): SiteDe
 export function unchangedDeck(essay: SiteEssay, plan: SitePlan, options: Omit<SiteOptions, "progress">): SiteDeck | null {
   const before = plan.previous.decks[essay.name];
   try {
-    return before && isUnchanged(before, deckKey(essay, plan, options), deckFolder(essay, plan), options.pdfs)
-      ? unchanged(essay, plan, before)
-      : null;
+    const key = deckKey(essay, plan, options, configFor(essay.path, plan.root, options.config));
+    return before && isUnchanged(before, key, deckFolder(essay, plan), options.pdfs) ? unchanged(essay, plan, before) : null;
   } catch {
     return null; // unreadable now: building it says why
   }
@@ -189,8 +189,9 @@ export function finishSite(plan: SitePlan, decks: SiteDeck[], options: SiteOptio
     state.decks[d.name] = d.record;
     for (const [p, from] of Object.entries(sharedOf(d.record))) shared.set(p, from);
   }
-  const warnings = sharedIdentity(plan.root, options.config, decks.length);
-  return { root: plan.root, outDir: plan.outDir, decks, shared, state, warnings };
+  const folderConfig = readFolderConfig(plan, options.config);
+  const warnings = sharedIdentity(folderConfig, decks.length);
+  return { root: plan.root, outDir: plan.outDir, decks, shared, state, warnings, folderConfig };
 }
 
 /** Build every essay of a folder, one after the other, into its own deck folder; the caller then writes the index. */
@@ -216,21 +217,23 @@ export function configFor(essayPath: string, root: string, explicit?: string): s
 /** Keys that name one deck: in a config every essay of the folder reads, each deck gets the same. */
 const IDENTITY_KEYS = ["title", "subtitle"];
 
-function sharedIdentity(root: string, explicit: string | undefined, essays: number): string[] {
-  if (essays < 2) return [];
-  const file = explicit ?? path.join(root, CONFIG_FILE);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
-  } catch {
-    return []; // missing, or broken: the decks that read it say so
-  }
-  const keys = IDENTITY_KEYS.filter((k) => typeof (raw as Record<string, unknown> | null)?.[k] === "string");
+function sharedIdentity(config: LoadedConfig | null, essays: number): string[] {
+  const raw = config?.raw as Record<string, unknown> | null | undefined;
+  const keys = essays < 2 ? [] : IDENTITY_KEYS.filter((k) => typeof raw?.[k] === "string");
   return keys.length === 0
     ? []
     : [
-        `${path.basename(file)} sets ${keys.map((k) => `"${k}"`).join(" and ")} for every essay of the folder: give each essay its own (a title line or front matter), or move that config beside one essay`,
+        `${path.basename(config?.path ?? CONFIG_FILE)} sets ${keys.map((k) => `"${k}"`).join(" and ")} for every essay of the folder: give each essay its own (a title line or front matter), or move that config beside one essay`,
       ];
+}
+
+/** The folder's own config (or --config), read once for the site; a broken one is reported by the decks that read it. */
+function readFolderConfig(plan: SitePlan, explicit: string | undefined): LoadedConfig | null {
+  try {
+    return loadConfig(path.join(plan.root, "index"), explicit, plan.cwd);
+  } catch {
+    return null;
+  }
 }
 
 /**

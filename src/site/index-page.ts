@@ -1,7 +1,6 @@
 /** The site's own files: index.html listing the decks, its stylesheet, the shared assets and the state. */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { loadConfig } from "../config/load.js";
 import { resolveStyles } from "../io/assets.js";
 import { packageVersion, templatesDir } from "../io/paths.js";
 import { type WrittenDeck, writeDeck } from "../io/write.js";
@@ -15,21 +14,11 @@ import { SITE_STATE } from "./state.js";
 export interface SiteIndexOptions {
   /** The theme flag, if one was given: the index page takes the decks' theme. */
   theme?: string;
-  config?: string;
-  cwd: string;
 }
 
 /** The theme the index page wears: the flag's, else the folder config's, if built-in; else the default. */
 function siteTheme(result: SiteResult, options: SiteIndexOptions): string {
-  const fromConfig = (): unknown => {
-    try {
-      const raw = loadConfig(path.join(result.root, "index"), options.config, options.cwd)?.raw;
-      return (raw as { theme?: unknown } | null)?.theme;
-    } catch {
-      return undefined; // a broken config is reported by the decks that read it
-    }
-  };
-  const wanted = options.theme ?? fromConfig();
+  const wanted = options.theme ?? (result.folderConfig?.raw as { theme?: unknown } | null | undefined)?.theme;
   return typeof wanted === "string" && findTheme(wanted) ? wanted : DEFAULT_THEME;
 }
 
