@@ -212,31 +212,25 @@ export function scoreEssay({ slug, expected, outline, deck, bodyText }) {
 export function totals(rows) {
   const sum = (pick) => rows.reduce((n, r) => n + pick(r), 0);
   const ratio = (a, b) => (b === 0 ? null : a / b);
-  const matchedParts = sum((r) => r.parts.matched);
-  const matchedPoints = sum((r) => r.points.matched);
+  /** Recall and precision of one level ("parts" or "points"), summed over the essays. */
+  const rates = (level) => {
+    const matched = sum((r) => r[level].matched);
+    return {
+      recall: ratio(
+        matched,
+        sum((r) => r[level].expected),
+      ),
+      precision: ratio(
+        matched,
+        sum((r) => r[level].found),
+      ),
+    };
+  };
   return {
     essays: rows.length,
     titles: sum((r) => (r.title.ok ? 1 : 0)),
-    parts: {
-      recall: ratio(
-        matchedParts,
-        sum((r) => r.parts.expected),
-      ),
-      precision: ratio(
-        matchedParts,
-        sum((r) => r.parts.found),
-      ),
-    },
-    points: {
-      recall: ratio(
-        matchedPoints,
-        sum((r) => r.points.expected),
-      ),
-      precision: ratio(
-        matchedPoints,
-        sum((r) => r.points.found),
-      ),
-    },
+    parts: rates("parts"),
+    points: rates("points"),
     signaturesKeptOut: sum((r) => (r.notInPoints && r.notInPoints.strayed.length === 0 ? 1 : 0)),
     signatureEssays: sum((r) => (r.notInPoints ? 1 : 0)),
     nothingLost: sum((r) => (r.nothingLost ? 1 : 0)),
