@@ -178,8 +178,9 @@ async function pdfSection() {
     const e = essayArgs(c.size);
     const dir = path.join(work, `pdf-${c.size}`);
     mkdirSync(dir, { recursive: true });
+    // Each variant prints to its own files: a PDF one build wrote is not another build's to replace.
     const slides = ["--pdf", path.join(dir, "slides.pdf")];
-    const handout = [...slides, "--handout", path.join(dir, "handout.pdf")];
+    const handout = ["--pdf", path.join(dir, "with-handout.pdf"), "--handout", path.join(dir, "handout.pdf")];
     const variants = [{ label: `pdf ${c.size}`, args: [...e.input, ...slides] }];
     if (!c.slidesOnly) variants.push({ label: `pdf+handout ${c.size}`, args: [...e.input, ...handout] });
     const [a, b] = await timeCases(variants, c.n, c.warmups, true);
