@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-import { main } from "./cli/index.js";
+/**
+ * The `essay-deck` command: turn on the compile cache (io/compile-cache.ts), then load and run the
+ * CLI, so that what the CLI loads is compiled from the cache.
+ */
+import { enableCompileCache } from "./io/compile-cache.js";
+import { packageVersion } from "./io/paths.js";
 
-// `essay-deck outline --json | head` closes the pipe early: that is the reader's choice, not an error.
-process.stdout.on("error", (e: NodeJS.ErrnoException) => {
-  if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
-  throw e;
-});
-
-process.exitCode = await main(process.argv.slice(2));
+enableCompileCache(import.meta.dirname, process.argv[2] ?? "", packageVersion());
+// Not awaited at the top level: the bundle is CommonJS, where this becomes a require().
+void import("./cli/start.js");

@@ -19,7 +19,7 @@ const run = (bin: string, ...args: string[]) => spawnSync(process.execPath, [bin
 
 describe("the CLI's bundle", () => {
   it("is what package.json's bin names, and knows its version", () => {
-    expect(pkg.bin["essay-deck"]).toBe("lib/bundle/essay-deck.js");
+    expect(pkg.bin["essay-deck"]).toBe("lib/bundle/essay-deck.cjs");
     const r = run(bundle, "--version");
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout.trim()).toBe(pkg.version);
