@@ -10,7 +10,7 @@ import { HANDOUT_LAYOUTS } from "../pdf/handout.js";
 import { createLogger } from "./log.js";
 import { addEssayOptions, type CliIO, choiceOption, essayOptions } from "./options.js";
 import { runBuildWatch } from "./serve.js";
-import { runSiteBuild, type SiteFlags } from "./site.js";
+import type { SiteFlags } from "./site.js";
 
 export function registerBuild(program: Command, io: CliIO): void {
   const cmd = program
@@ -51,7 +51,8 @@ export function registerBuild(program: Command, io: CliIO): void {
           ExitCode.usage,
         );
       }
-      return runSiteBuild(input ?? "content", flags, io);
+      // What only a folder needs is loaded when asked for: a single build does not pay for it.
+      return (await import("./site.js")).runSiteBuild(input ?? "content", flags, io);
     }
     const log = createLogger(io, flags.quiet);
     const { checkExportFlags, runExports, userStylesheets, wantedExporters } = await import("../export/index.js");

@@ -1,7 +1,5 @@
 /** `essay-deck check`: build the deck, measure every slide in Chromium, report what does not fit. */
 import type { Command } from "commander";
-import { formatTable, hasFitFailure } from "../check/report.js";
-import { runCheck } from "../check/run.js";
 import { DeckError, ExitCode } from "../errors.js";
 import { createLogger } from "./log.js";
 import type { CliIO } from "./options.js";
@@ -22,6 +20,11 @@ export function registerCheck(program: Command, io: CliIO): void {
     .option("--browser-path <path>", "Chrome, Chromium or Edge to measure with (default: found on this machine)");
   addEssayOptions(cmd).action(async (input: string | undefined, flags: CheckFlags) => {
     const log = createLogger(io, flags.quiet || flags.json);
+    // The browser and the report load when the command runs, not at every start of the CLI.
+    const [{ runCheck }, { formatTable, hasFitFailure }] = await Promise.all([
+      import("../check/run.js"),
+      import("../check/report.js"),
+    ]);
     const report = await runCheck({ build: essayOptions(input, flags, io), browserPath: flags.browserPath, log });
     io.stdout(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatTable(report));
     const failing = report.slides.filter((s) => s.problems.length > 0);

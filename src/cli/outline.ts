@@ -10,7 +10,7 @@ import { scriptOf } from "../text/languages/index.js";
 import { createLogger } from "./log.js";
 import type { CliIO } from "./options.js";
 import { addEssayOptions, essayOptions } from "./options.js";
-import { type OutlineFlags, outlineFolder } from "./outline-folder.js";
+import type { OutlineFlags } from "./outline-folder.js";
 
 export function registerOutline(program: Command, io: CliIO): void {
   const cmd = program
@@ -21,7 +21,7 @@ export function registerOutline(program: Command, io: CliIO): void {
     .option("-r, --recursive", "with a folder: the essays of its subfolders too");
   addEssayOptions(cmd).action(async (input: string | undefined, flags: OutlineFlags) => {
     if (isSiteInput(input, io.cwd, flags.recursive)) {
-      return outlineFolder(input ?? "content", flags, io, (outline, loaded) =>
+      return (await import("./outline-folder.js")).outlineFolder(input ?? "content", flags, io, (outline, loaded) =>
         formatTree(outline, continuedSlides(deckFromEssay(loaded).slides)),
       );
     }

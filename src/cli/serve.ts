@@ -4,7 +4,6 @@ import path from "node:path";
 import type { Command } from "commander";
 import type { BuildResult } from "../build.js";
 import { DeckError, ExitCode, STOP_SIGNALS } from "../errors.js";
-import { wantedExporters } from "../export/index.js";
 import type { ExportFlags } from "../export/types.js";
 import { isSiteInput } from "../io/input.js";
 import { displayPath } from "../io/paths.js";
@@ -118,7 +117,7 @@ async function startSite(input: string, flags: ServeFlags, io: CliIO, log: Logge
 
 /** `build --watch`: build, then rebuild on every save, until Ctrl-C. */
 export async function runBuildWatch(input: string | undefined, flags: BuildFlags & ExportFlags, io: CliIO): Promise<void> {
-  const exports = wantedExporters(flags);
+  const exports = (await import("../export/index.js")).wantedExporters(flags);
   if (exports.length > 0) {
     // Printing takes seconds a save; a watcher that silently skipped an export would leave it stale.
     throw new DeckError(
