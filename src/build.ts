@@ -18,7 +18,8 @@ import type { Outline } from "./model/outline.js";
 import { parseEssay } from "./parse/index.js";
 import { planDeck } from "./plan/index.js";
 import { overDurationWarning } from "./plan/pacing.js";
-import { type OutputFile, renderDeck, type ThemeFiles } from "./render/index.js";
+import { type OutputFile, renderDeckPieces, type ThemeFiles, withWholeText } from "./render/index.js";
+import { wholeText } from "./render/page-pieces.js";
 import { singleFileDeck } from "./render/single-file.js";
 import { SITE_STATE } from "./site/state.js";
 import { DEFAULT_THEME } from "./themes.js";
@@ -227,6 +228,11 @@ export interface SharedAssets {
 }
 
 export function renderFiles(deck: Deck, loaded: LoadedEssay, allowHtml = false, shared?: SharedAssets): OutputFile[] {
+  return renderPieces(deck, loaded, allowHtml, shared).map(withWholeText);
+}
+
+/** renderFiles with the page in pieces, rendered as the writer reads them: a build never holds it whole. */
+export function renderPieces(deck: Deck, loaded: LoadedEssay, allowHtml = false, shared?: SharedAssets): OutputFile[] {
   const s = loaded.settings;
   const cwd = loaded.settingsDir;
   const templateDir = s.templateDir ? path.resolve(cwd, s.templateDir) : undefined;
@@ -241,7 +247,7 @@ export function renderFiles(deck: Deck, loaded: LoadedEssay, allowHtml = false, 
     shared ? [reveal.script, ...reveal.css, ...reveal.plugins].filter((a) => shared.isShared(a.from)).map((a) => a.path) : [],
   );
   if (shared) for (const f of theme.files) if ("copyFrom" in f && shared.isShared(f.copyFrom)) sharedPaths.add(f.path);
-  const files = renderDeck(deck, {
+  const files = renderDeckPieces(deck, {
     templates: loadTemplates(templateDir),
     theme,
     reveal,
@@ -252,6 +258,9 @@ export function renderFiles(deck: Deck, loaded: LoadedEssay, allowHtml = false, 
   });
   return [...files, ...loaded.images.files];
 }
+
+const fileBytes = (f: OutputFile): Uint8Array =>
+  "copyFrom" in f ? readFileSync(f.copyFrom) : Buffer.from("contents" in f ? f.contents : wholeText(f.pieces));
 
 /** A deck with Markdown blocks links their stylesheet after essay-deck's own, before the theme's. */
 function withBlockStyles(theme: ThemeFiles, templateDir: string | undefined): void {
@@ -267,10 +276,10 @@ export function build(options: BuildOptions = {}): BuildResult {
   const deck = deckFromEssay(loaded);
   const over = overDurationWarning(deck.pacing);
   if (over) loaded.warnings.push(over);
-  const rendered = renderFiles(deck, loaded, options.allowHtml);
-  const files = options.singleFile
-    ? [singleFileDeck(rendered, (f) => ("copyFrom" in f ? readFileSync(f.copyFrom) : Buffer.from(f.contents)))]
-    : rendered;
+  const rendered = renderPieces(deck, loaded, options.allowHtml);
+  // The page is written as it is rendered, slide by slide, unless it is wanted whole.
+  const whole = options.singleFile || options.keepHtml ? rendered.map(withWholeText) : rendered;
+  const files = options.singleFile ? [singleFileDeck(whole, fileBytes)] : whole;
   const outDir = path.resolve(cwd, options.outDir ?? "dist");
   if (
     path.resolve(loaded.essayPath).startsWith(outDir + path.sep) &&

@@ -281,15 +281,23 @@ function stage(outDir: string, files: OutputFile[], inPlace: (relative: string) 
     rmSync(staging, { recursive: true, force: true });
     mkdirSync(staging);
     for (const [i, f] of files.entries()) {
-      const bytes = "copyFrom" in f ? readFileSync(f.copyFrom) : f.contents;
       const present = inPlace(f.path);
+      const tmp = path.join(staging, String(i));
+      if ("pieces" in f) {
+        // A page made piece by piece is hashed as it is written: its bytes are never all held at once.
+        makeFolders(outDir, path.posix.dirname(f.path));
+        const hash = writeStaged(tmp, f.pieces);
+        if (hash === present) rmSync(tmp);
+        staged.push({ relative: f.path, tmp: hash === present ? null : tmp, hash });
+        continue;
+      }
+      const bytes = "copyFrom" in f ? readFileSync(f.copyFrom) : f.contents;
       // A new file is hashed as it is written; one that may be in place, before.
       if (present !== undefined && hashContents(bytes) === present) {
         staged.push({ relative: f.path, tmp: null, hash: present });
         continue;
       }
       makeFolders(outDir, path.posix.dirname(f.path));
-      const tmp = path.join(staging, String(i));
       staged.push({ relative: f.path, tmp, hash: writeStaged(tmp, bytes) });
     }
   } catch (e) {
@@ -354,33 +362,63 @@ function commit(outDir: string, manifest: Manifest, staged: Staged[], remove: st
 /** Bytes written at a time: a 33 MB page encoded whole, beside its text, would set the peak memory. */
 const CHUNK = 1 << 20;
 
-/** Contents as UTF-8 bytes, a slice at a time (bytes as they are), each slice handed to `put`. */
-function eachSlice(contents: string | Uint8Array, put: (bytes: Uint8Array) => void): void {
-  if (typeof contents !== "string") {
+/** What a file's bytes are made from: bytes, text, or text in pieces (a page rendered slide by slide). */
+type Contents = string | Uint8Array | Iterable<string>;
+
+/**
+ * Contents as UTF-8 bytes, a buffer of at most CHUNK UTF-16 units at a time (bytes as they are),
+ * each handed to `put`. Pieces are encoded straight into the buffer, never joined: joining them
+ * would keep megabytes of text alive long enough for the garbage collector to move it to the old
+ * generation, which then grows by the size of the page.
+ */
+function eachSlice(contents: Contents, put: (bytes: Uint8Array) => void): void {
+  if (contents instanceof Uint8Array) {
     put(contents);
     return;
   }
   // At most 3 UTF-8 bytes a UTF-16 unit (a surrogate pair: 4 bytes for 2 units).
-  const buf = Buffer.allocUnsafe(Math.min(contents.length, CHUNK) * 3);
-  for (let start = 0; start < contents.length; ) {
-    let end = Math.min(start + CHUNK, contents.length);
-    const last = contents.charCodeAt(end - 1);
-    // Never cut a surrogate pair: each half alone would be written as U+FFFD.
-    if (end < contents.length && last >= 0xd800 && last <= 0xdbff) end--;
-    put(buf.subarray(0, buf.write(contents.slice(start, end), 0, "utf8")));
-    start = end;
+  const buf = Buffer.allocUnsafe(Math.min(typeof contents === "string" ? contents.length : CHUNK, CHUNK) * 3);
+  let used = 0;
+  const flush = () => {
+    if (used > 0) put(buf.subarray(0, used));
+    used = 0;
+  };
+  const add = (text: string) => {
+    if (text.length * 3 > buf.length - used) flush();
+    if (text.length * 3 <= buf.length) {
+      used += buf.write(text, used, "utf8");
+      return;
+    }
+    for (let start = 0; start < text.length; ) {
+      let end = Math.min(start + CHUNK, text.length);
+      if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end--;
+      put(buf.subarray(0, buf.write(text.slice(start, end), 0, "utf8")));
+      start = end;
+    }
+  };
+  // Never cut a surrogate pair: each half alone would be written as U+FFFD. A piece that ends
+  // with the first half waits for the next one.
+  let carry = "";
+  for (const piece of typeof contents === "string" ? [contents] : contents) {
+    const text = carry + piece;
+    carry = isHighSurrogate(text.charCodeAt(text.length - 1)) ? text.slice(-1) : "";
+    add(carry ? text.slice(0, -1) : text);
   }
+  add(carry);
+  flush();
 }
 
+const isHighSurrogate = (unit: number): boolean => unit >= 0xd800 && unit <= 0xdbff;
+
 /** The SHA-256 the file would have once written. */
-function hashContents(contents: string | Uint8Array): string {
+function hashContents(contents: Contents): string {
   const hash = createHash("sha256");
   eachSlice(contents, (bytes) => hash.update(bytes));
   return hash.digest("hex");
 }
 
 /** Write a new file and return the SHA-256 of what was written; text goes out as UTF-8, a slice at a time. */
-function writeStaged(file: string, contents: string | Uint8Array, what?: string): string {
+function writeStaged(file: string, contents: Contents, what?: string): string {
   const hash = createHash("sha256");
   let fd: number;
   try {

@@ -6,6 +6,7 @@ import { languageOf } from "../text/languages/index.js";
 import { registerBlockHelpers } from "./blocks.js";
 import { escapeHtml, renderInline } from "./inline.js";
 import { phraseHtml } from "./linebreak.js";
+import { pagePieces, wholeText } from "./page-pieces.js";
 import { registerPresenterHelpers } from "./presenter.js";
 
 export interface Templates {
@@ -27,8 +28,19 @@ export type TemplateSpec = Parameters<typeof Handlebars.template>[0];
 export const compileOptions = (kind: "page" | "partial"): Parameters<typeof Handlebars.compile>[1] =>
   kind === "partial" ? { strict: false } : {};
 
-/** A file of the built deck: text to write, or a file to copy. */
-export type OutputFile = { path: string; contents: string | Uint8Array } | { path: string; copyFrom: string };
+/**
+ * A file of the built deck: text to write, text made piece by piece as it is written (the page:
+ * iterable again for each reader), or a file to copy.
+ */
+export type OutputFile =
+  | { path: string; contents: string | Uint8Array }
+  | { path: string; pieces: Iterable<string> }
+  | { path: string; copyFrom: string };
+
+/** The file with its text whole: pieces joined (for a reader that needs it all, the preview). */
+export function withWholeText(file: OutputFile): OutputFile {
+  return "pieces" in file ? { path: file.path, contents: wholeText(file.pieces) } : file;
+}
 
 export interface RevealAsset {
   /** Path inside the output folder, e.g. `assets/reveal/reveal.js`. */
@@ -89,7 +101,13 @@ export function templateHelpers(): string[] {
   return Object.keys(hbs.helpers);
 }
 
+/** The deck's files, the page as one string. */
 export function renderDeck(deck: Deck, options: RenderOptions): OutputFile[] {
+  return renderDeckPieces(deck, options).map(withWholeText);
+}
+
+/** The deck's files, the page in pieces rendered as they are read: what a build writes. */
+export function renderDeckPieces(deck: Deck, options: RenderOptions): OutputFile[] {
   const hbs = environment(options.templates);
   registerHelpers(hbs, deck, options);
   return renderWith(hbs, deck, options);
@@ -156,7 +174,7 @@ function renderWith(hbs: typeof Handlebars, deck: Deck, options: RenderOptions):
     progress: false,
     ...options.revealOptions,
   };
-  const html = page({
+  const context = {
     deck,
     lang: deck.lang,
     words: languageOf(deck.lang).deck,
@@ -168,12 +186,12 @@ function renderWith(hbs: typeof Handlebars, deck: Deck, options: RenderOptions):
     height,
     theme: options.theme.name,
     generator: options.generator ?? "essay-deck",
-  });
+  };
   const copies: OutputFile[] = [options.reveal.script, ...options.reveal.css, ...options.reveal.plugins].map((a) => ({
     path: a.path,
     copyFrom: a.from,
   }));
-  return [{ path: "index.html", contents: html }, ...copies, ...options.theme.files];
+  return [{ path: "index.html", pieces: pagePieces(hbs, () => page(context)) }, ...copies, ...options.theme.files];
 }
 
 /**

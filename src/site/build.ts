@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { type BuildOptions, deckFromEssay, type LoadedEssay, loadEssay, renderFiles } from "../build.js";
+import { type BuildOptions, deckFromEssay, type LoadedEssay, loadEssay, renderPieces } from "../build.js";
 import { CONFIG_FILE, type LoadedConfig, loadConfig } from "../config/load.js";
 import { DeckError, ExitCode, type ExitCodeValue } from "../errors.js";
 import { listEssays } from "../io/input.js";
@@ -114,7 +114,7 @@ export function buildSiteDeck(essay: SiteEssay, plan: SitePlan, options: Omit<Si
     const loaded = loadEssay({ ...options, input: essay.path, cwd, config });
     done.warnings = loaded.warnings;
     const deck = deckFromEssay(loaded);
-    const files = renderFiles(deck, loaded, options.allowHtml, { prefix: upToSite(essay.name), isShared: isPackageFile });
+    const files = renderPieces(deck, loaded, options.allowHtml, { prefix: upToSite(essay.name), isShared: isPackageFile });
     const own = files.filter((f) => !("copyFrom" in f && isPackageFile(f.copyFrom)));
     const written = writeDeck(deckDir, own);
     const shared: Record<string, string> = {};

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { writeDeck } from "../../src/io/write.js";
@@ -25,5 +25,27 @@ describe("writing a page larger than the writer's slice", () => {
     const dir = tempDir();
     writeDeck(dir, [{ path: "empty.txt", contents: "" }]);
     expect(readFileSync(path.join(dir, "empty.txt"))).toHaveLength(0);
+  });
+});
+
+describe("writing a page made in pieces", () => {
+  it("writes the bytes of the joined text, a surrogate pair split between two pieces included", () => {
+    const big = "顛覆性創新".repeat(300_000);
+    const pieces = ["<p>", big, "\uD840", "\uDC00 and ", "x".repeat(2_000_000), "𪚥", "\uD800"];
+    const page = pieces.join("");
+    const dir = tempDir();
+    const written = writeDeck(dir, [{ path: "index.html", pieces }]);
+    expect(readFileSync(path.join(dir, "index.html")).equals(Buffer.from(page, "utf8"))).toBe(true);
+    expect(written.sha256["index.html"]).toBe(createHash("sha256").update(page).digest("hex"));
+  });
+
+  it("leaves the file in place when the pieces spell the bytes already there", () => {
+    const dir = tempDir();
+    writeDeck(dir, [{ path: "index.html", contents: "<p>one</p>" }]);
+    const before = statSync(path.join(dir, "index.html"));
+    writeDeck(dir, [{ path: "index.html", pieces: ["<p>", "one", "</p>"] }]);
+    const after = statSync(path.join(dir, "index.html"));
+    expect(`${after.ino}:${after.mtimeMs}`).toBe(`${before.ino}:${before.mtimeMs}`);
+    expect(readdirSync(dir).sort()).toEqual([".essay-deck-manifest.json", "index.html"]);
   });
 });
