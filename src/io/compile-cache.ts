@@ -13,7 +13,7 @@
  * here costs only speed: the CLI then compiles as usual. NODE_DISABLE_COMPILE_CACHE=1 turns it off.
  */
 import { createHash } from "node:crypto";
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -83,10 +83,12 @@ function hookCompile(dir: string, ownDir: string, command: string): void {
   loader.prototype._compile = function compile(content, filename, format) {
     const cacheable =
       format !== "module" &&
+      !content.startsWith("#!") &&
       /\.c?js$/.test(filename) &&
       (filename.startsWith(ownDir + path.sep) || !/\bimport\s*\(/.test(content));
-    if (!cacheable) return original.call(this, content, filename, format);
-    const file = path.join(dir, `${entryName(filename, command)}.bin`);
+    const entry = cacheable ? entryName(filename, command) : null;
+    if (entry === null) return original.call(this, content, filename, format);
+    const file = path.join(dir, `${entry}.bin`);
     let cachedData: Buffer | undefined;
     try {
       cachedData = readFileSync(file);
@@ -112,13 +114,16 @@ function hookCompile(dir: string, ownDir: string, command: string): void {
   });
 }
 
-/** The cache entry of a file: a new version of the file, or of essay-deck, is a new entry. */
-function entryName(filename: string, command: string): string {
-  let stamp = "";
+/** The cache entry of a file, null when it cannot be told apart from its next version. */
+function entryName(filename: string, command: string): string | null {
+  let stamp: string;
   try {
-    const stat = lstatSync(filename);
+    // V8 checks only the length of the source it is given: a file's new bytes must make a new entry.
+    const stat = statSync(filename);
     stamp = `${stat.size}:${stat.mtimeMs}`;
-  } catch {}
+  } catch {
+    return null;
+  }
   const key = `${filename}\0${stamp}`;
   return `${command}-${path.basename(filename).replace(/[^\w.-]/g, "_")}-${createHash("sha256").update(key).digest("hex").slice(0, 24)}`;
 }
