@@ -66,15 +66,9 @@ export function candidates(
   return out;
 }
 
-const PAIRS: Array<[string, string]> = [
-  ["(", ")"],
-  ["（", "）"],
-  ["「", "」"],
-  ["『", "』"],
-  ["“", "”"],
-  ["《", "》"],
-  ["[", "]"],
-];
+/** Brackets that must pair up inside a bullet: each opening one, and its closing one. */
+const OPENS = "(（「『“《[";
+const CLOSES = ")）」』”》]";
 
 /**
  * A piece of text that is no bullet: a number or marker alone (4-4.), a few characters or words
@@ -84,11 +78,24 @@ export function isFragment(sentence: string): boolean {
   // A link target is at most LOOKAHEAD long, as the renderer reads it: unbounded, every "](" without
   // a ")" scanned the rest of the sentence (400 KB of "[a](<" took 23 s).
   const text = sentence.replace(/\]\([^)]{0,2048}\)/g, "]").replace(/\*\*|__|`/g, "");
-  const han = text.match(/[\u3400-\u9fff\uf900-\ufaff]/gu)?.length ?? 0;
-  const words = text.match(/[\p{L}\p{N}]+/gu)?.filter((w) => !/[\u3400-\u9fff]/u.test(w)).length ?? 0;
-  if (han < 4 && words < 3 && han + words * 2 < 6) return true;
-  const count = (ch: string) => text.split(ch).length - 1;
-  return PAIRS.some(([open, close]) => count(open) !== count(close));
+  // One pass for the Han characters and the brackets: a bullet is checked at every fit tried.
+  let han = 0;
+  const open = new Array<number>(OPENS.length).fill(0);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) han++;
+    else {
+      const o = OPENS.indexOf(text[i] as string);
+      const k = o < 0 ? CLOSES.indexOf(text[i] as string) : -1;
+      if (o >= 0) open[o] = (open[o] as number) + 1;
+      else if (k >= 0) open[k] = (open[k] as number) - 1;
+    }
+  }
+  if (han < 4) {
+    const words = text.match(/[\p{L}\p{N}]+/gu)?.filter((w) => !/[\u3400-\u9fff]/u.test(w)).length ?? 0;
+    if (words < 3 && han + words * 2 < 6) return true;
+  }
+  return open.some((n) => n !== 0);
 }
 
 /** One slide's share of a point: its bullets, the scales it is set at, and its paragraphs. */
