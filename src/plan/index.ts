@@ -20,7 +20,7 @@ import { type BulletBudget, DEFAULT_BUDGET } from "./bullets.js";
 import { type FitContext, fitParagraph, fitPoint, fitReferences, fitSection, fitSummary, fitTitle } from "./fit-slides.js";
 import { asStatement } from "./layouts.js";
 import { paceSlides } from "./pacing.js";
-import { fullWidthPunctuation, slideOutline, verbatimNotes } from "./punctuation.js";
+import { convertOnce, fullWidthPunctuation, slideOutline, verbatimNotes } from "./punctuation.js";
 import { DEFAULT_RATE, type SpeakingRate, withSpeakingTimes } from "./timing.js";
 
 export interface PlanOptions {
@@ -52,8 +52,9 @@ export interface PlanOptions {
 export function planDeck(outline: Outline, options: PlanOptions = {}): Deck {
   if (options.keepPunctuation || !/^zh|^ja/i.test(options.lang ?? outline.lang)) return planSlides(outline, options);
   // Slides are planned from the text as shown (full-width marks are wider), notes stay verbatim.
-  const restore = verbatimNotes(outline);
-  const deck = planSlides(slideOutline(outline), {
+  const convert = convertOnce();
+  const restore = verbatimNotes(outline, convert);
+  const deck = planSlides(slideOutline(outline, convert), {
     ...options,
     title: options.title === undefined ? undefined : fullWidthPunctuation(options.title),
     subtitle: options.subtitle === undefined ? undefined : fullWidthPunctuation(options.subtitle),

@@ -45,23 +45,39 @@ export function countConvertible(text: string): number {
   return n;
 }
 
+/**
+ * fullWidthPunctuation, remembered for one plan: a paragraph is listed twice in an outline (in
+ * `paragraphs` and in its part) and converted once more for the notes.
+ */
+export function convertOnce(): (text: string) => string {
+  const converted = new Map<string, string>();
+  return (text) => {
+    let out = converted.get(text);
+    if (out === undefined) {
+      out = fullWidthPunctuation(text);
+      converted.set(text, out);
+    }
+    return out;
+  };
+}
+
 /** The outline as the slides show it: every text but the references with full-width marks (pure). */
-export function slideOutline(outline: Outline): Outline {
+export function slideOutline(outline: Outline, convert: (text: string) => string = fullWidthPunctuation): Outline {
   // A Markdown block (a table, code, a list) is shown as written, and is looked up by its text.
   const blocks = new Set((outline.blocks ?? []).map((b) => b.source));
-  const fw = (text: string) => (blocks.has(text) ? text : fullWidthPunctuation(text));
-  const point = (p: Point): Point => ({ ...p, headline: fullWidthPunctuation(p.headline), paragraphs: p.paragraphs.map(fw) });
+  const fw = (text: string) => (blocks.has(text) ? text : convert(text));
+  const point = (p: Point): Point => ({ ...p, headline: convert(p.headline), paragraphs: p.paragraphs.map(fw) });
   const part = (p: Part): Part => ({
     ...p,
-    heading: fullWidthPunctuation(p.heading),
-    title: fullWidthPunctuation(p.title),
+    heading: convert(p.heading),
+    title: convert(p.title),
     intro: p.intro.map(fw),
     points: p.points.map(point),
     closing: p.closing.map(fw),
   });
   return {
     ...outline,
-    title: outline.title === null ? null : fullWidthPunctuation(outline.title),
+    title: outline.title === null ? null : convert(outline.title),
     paragraphs: outline.paragraphs.map(fw),
     preface: outline.preface.map(fw),
     parts: outline.parts.map(part),
@@ -74,10 +90,13 @@ export function slideOutline(outline: Outline): Outline {
  * Puts the essay's own paragraphs back into notes planned from `slideOutline`: each converted
  * paragraph maps to its original, in essay order when two originals convert to the same text.
  */
-export function verbatimNotes(original: Outline): (notes: readonly string[]) => string[] {
+export function verbatimNotes(
+  original: Outline,
+  convert: (text: string) => string = fullWidthPunctuation,
+): (notes: readonly string[]) => string[] {
   const queues = new Map<string, string[]>();
   const add = (text: string) => {
-    const key = fullWidthPunctuation(text);
+    const key = convert(text);
     const q = queues.get(key);
     if (q) q.push(text);
     else queues.set(key, [text]);

@@ -124,10 +124,10 @@ function registerHelpers(hbs: typeof Handlebars, deck: Deck, options: Pick<Rende
   // `this` is the slide: its planned phrases are reused when they spell this very text.
   hbs.registerHelper("headline", function (this: unknown, value: unknown) {
     const text = String(value ?? "");
+    const phrased = () => phraseHtml(text, deck.lang, plannedPhrases(this), !isTitle(this));
+    if (!markdown) return new Handlebars.SafeString(phrased());
     const inline = renderInline(text, { markdown, allowHtml: options.allowHtml });
-    return new Handlebars.SafeString(
-      inline === escapeHtml(text) ? phraseHtml(text, deck.lang, plannedPhrases(this), !isTitle(this)) : inline,
-    );
+    return new Handlebars.SafeString(inline === escapeHtml(text) ? phrased() : inline);
   });
   // The plan's text scales as CSS variables on the slide (numbers from the planner, not user text).
   hbs.registerHelper("fitStyle", (fit: Slide["fit"]) =>

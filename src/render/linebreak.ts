@@ -29,9 +29,14 @@ export function phraseHtml(text: string, lang: string, planned?: readonly string
 function phraseSpan(phrase: string): string {
   let out = "";
   let at = 0;
-  for (const m of phrase.matchAll(/.?[\p{P}\p{S}]+.?/gu)) {
+  // One regex for every phrase of the deck (matchAll would clone it each time), reset before use.
+  MARK_RUN.lastIndex = 0;
+  for (let m = MARK_RUN.exec(phrase); m !== null; m = MARK_RUN.exec(phrase)) {
     out += `${escapeHtml(phrase.slice(at, m.index))}<span class="ph">${escapeHtml(m[0])}</span>`;
     at = m.index + m[0].length;
   }
   return out + escapeHtml(phrase.slice(at));
 }
+
+/** A run of punctuation or symbols with the character on either side of it. */
+const MARK_RUN = /.?[\p{P}\p{S}]+.?/gu;

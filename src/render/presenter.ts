@@ -30,6 +30,8 @@ export function registerPresenterHelpers(
   // Slide text broken only between phrases, as headlines are; Markdown with markup keeps its markup.
   const phrased = (value: unknown): string => {
     const text = String(value ?? "");
+    // Plain text has no markup: escaped phrase by phrase, it is the same text.
+    if (!inline.markdown) return phraseHtml(text, deck.lang, undefined, true);
     const html = renderInline(text, inline);
     return html === escapeHtml(text) ? phraseHtml(text, deck.lang, undefined, true) : html;
   };
