@@ -28,6 +28,7 @@ const SLOT = "\u0000essay-deck-partial\u0000";
  */
 export function pagePieces(hbs: Hbs, render: () => string): Iterable<string> {
   const later: Array<{ partial: Partial; context: unknown; options: PartialOptions }> = [];
+  const frames = frameCopies();
   let deferring = true;
   for (const [name, partial] of Object.entries(hbs.partials as Record<string, Partial | string>)) {
     // A partial still in source form is compiled by Handlebars where it is called: left as it is.
@@ -35,8 +36,10 @@ export function pagePieces(hbs: Hbs, render: () => string): Iterable<string> {
     hbs.registerPartial(name, ((context: unknown, options: PartialOptions) => {
       // An indented partial has its lines indented by Handlebars after it returns: rendered now.
       if (!deferring || options.indent) return partial(context, options);
-      // Handlebars changes a loop's @index, @first… in place as it goes on: the frames are copied.
-      later.push({ partial, context, options: { ...options, data: copyFrames(options.data) } });
+      // Handlebars makes `options` for this call, but changes a loop's @index, @first… in place as
+      // it goes on: the frames are copied (a frame unchanged since its last copy, only once).
+      options.data = frames.copy(options.data);
+      later.push({ partial, context, options });
       return SLOT;
     }) as HandlebarsTypes.Template);
   }
@@ -60,8 +63,29 @@ export function pagePieces(hbs: Hbs, render: () => string): Iterable<string> {
   };
 }
 
-function copyFrames(frame: Frame | undefined): Frame | undefined {
-  return frame && { ...frame, _parent: copyFrames(frame._parent) };
+/**
+ * Copies of data frames as they are now, each with its parents'. A frame whose own values have not
+ * changed since its last copy gives that copy again: the page's loop over the parts is copied once
+ * a part, not once a slide.
+ */
+function frameCopies(): { copy: (frame: Frame | undefined) => Frame | undefined } {
+  const last = new WeakMap<Frame, Frame>();
+  const copy = (frame: Frame | undefined): Frame | undefined => {
+    if (!frame) return frame;
+    const parent = copy(frame._parent);
+    const before = last.get(frame);
+    if (before && before._parent === parent && sameValues(before, frame)) return before;
+    const now = { ...frame, _parent: parent };
+    last.set(frame, now);
+    return now;
+  };
+  return { copy };
+}
+
+/** Whether a copy holds a frame's own values (its parent aside). */
+function sameValues(copy: Frame, frame: Frame): boolean {
+  const keys = Object.keys(frame).filter((k) => k !== "_parent");
+  return keys.length === Object.keys(copy).length - 1 && keys.every((k) => copy[k] === frame[k]);
 }
 
 /** The whole text of pieces (a preview, a single-file deck, the API's renderDeck). */
