@@ -7,6 +7,7 @@ import { isSiteInput } from "../io/input.js";
 import { keepingLocks } from "../io/lock.js";
 import { displayPath } from "../io/paths.js";
 import { HANDOUT_LAYOUTS } from "../pdf/handout.js";
+import { keepHeapSmallFor } from "./heap.js";
 import { createLogger } from "./log.js";
 import { addEssayOptions, type CliIO, choiceOption, essayOptions } from "./options.js";
 import { runBuildWatch } from "./serve.js";
@@ -58,6 +59,7 @@ export function registerBuild(program: Command, io: CliIO): void {
     const { checkExportFlags, runExports, userStylesheets, wantedExporters } = await import("../export/index.js");
     const exporting = wantedExporters(flags).length > 0;
     if (exporting) checkExportFlags(flags, { cwd: io.cwd, outDir: path.resolve(io.cwd, flags.output ?? "dist") });
+    keepHeapSmallFor(input, io.cwd);
     // The folder stays locked from the HTML to the last PDF: another build into it waits, so the
     // PDFs print this build's index.html.
     await keepingLocks(async () => {
