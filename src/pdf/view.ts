@@ -1,6 +1,10 @@
-/** Open the built deck in reveal's print view, laid out and ready to print (or only its end, for a helper view). */
+/**
+ * Open the built deck in its print view, laid out and ready to print (or only its end, for a helper
+ * view): laid out by print-layout.ts, or by reveal.js for a deck set up in a way that does not cover.
+ */
 import type { Page } from "puppeteer-core";
 import { openDeckPage, type PageOpener } from "../browser/page.js";
+import { LAYOUT_FLAG, printLayoutInPage } from "./print-layout.js";
 
 export interface ViewOptions {
   /** Bounds every wait (ms). */
@@ -16,48 +20,29 @@ export async function openPrintView(opener: PageOpener, indexHtml: string, optio
     timeout: options.timeout,
     warn: options.warn,
     print: true,
-    beforeLoad: from > 0 ? (p) => loadFrom(p, from) : undefined,
+    beforeLoad: (p) => p.evaluateOnNewDocument(printLayoutInPage, from, LAYOUT_FLAG).then(() => undefined),
   });
-  // The print view gives a section the page's height (slide plus margin) but starts it a half
-  // margin down: give it the slide's own height, so what is centred on screen is centred in print.
-  await page.evaluate((first: number) => {
-    // Reveal numbers the print pages it has from 1: a view that holds the deck's end renumbers them.
-    if (first > 0) {
-      document.querySelectorAll(".reveal .slides > .pdf-page").forEach((p, i) => {
-        const number = p.querySelector(".slide-number-pdf");
-        if (number) number.textContent = String(first + i + 1);
-      });
-    }
-    const height = (window as unknown as { Reveal?: { getConfig(): { height?: unknown } } }).Reveal?.getConfig().height;
-    if (typeof height !== "number") return;
-    for (const s of document.querySelectorAll<HTMLElement>(".reveal .slides .pdf-page > section")) {
-      s.style.height = `${height}px`;
-    }
-  }, from);
+  // Reveal's own print view (a deck essay-deck's layout leaves to it) needs two corrections.
+  await page.evaluate(
+    (first: number, flag: string) => {
+      if ((window as unknown as Record<string, unknown>)[flag] === "essay-deck") return;
+      // Reveal numbers the print pages it has from 1: a view that holds the deck's end renumbers them.
+      if (first > 0) {
+        document.querySelectorAll(".reveal .slides > .pdf-page").forEach((p, i) => {
+          const number = p.querySelector(".slide-number-pdf");
+          if (number) number.textContent = String(first + i + 1);
+        });
+      }
+      // The print view gives a section the page's height (slide plus margin) but starts it a half
+      // margin down: give it the slide's own height, so what is centred on screen is centred in print.
+      const height = (window as unknown as { Reveal?: { getConfig(): { height?: unknown } } }).Reveal?.getConfig().height;
+      if (typeof height !== "number") return;
+      for (const s of document.querySelectorAll<HTMLElement>(".reveal .slides .pdf-page > section")) {
+        s.style.height = `${height}px`;
+      }
+    },
+    from,
+    LAYOUT_FLAG,
+  );
   return page;
-}
-
-/**
- * The slides before `from` leave the document just before reveal.js starts: it then lays out only
- * the rest. Reveal is caught as its script defines it, to wrap its initialize().
- */
-async function loadFrom(page: Page, from: number): Promise<void> {
-  await page.evaluateOnNewDocument((first: number) => {
-    type Api = { initialize?: (...args: unknown[]) => unknown };
-    let api: Api | undefined;
-    Object.defineProperty(window, "Reveal", {
-      configurable: true,
-      get: () => api,
-      set: (value: Api) => {
-        api = value;
-        const initialize = value?.initialize;
-        if (typeof initialize !== "function") return;
-        value.initialize = (...args: unknown[]) => {
-          const sections = document.querySelectorAll(".reveal .slides > section");
-          for (const section of [...sections].slice(0, first)) section.remove();
-          return initialize.apply(value, args);
-        };
-      },
-    });
-  }, from);
 }
