@@ -27,6 +27,7 @@ export function phraseHtml(text: string, lang: string, planned?: readonly string
  * side of it: three or four characters, which any line holds.
  */
 function phraseSpan(phrase: string): string {
+  if (allHan(phrase)) return phrase;
   let out = "";
   let at = 0;
   // One regex for every phrase of the deck (matchAll would clone it each time), reset before use.
@@ -36,6 +37,15 @@ function phraseSpan(phrase: string): string {
     at = m.index + m[0].length;
   }
   return out + escapeHtml(phrase.slice(at));
+}
+
+/** Whether every character is a Han one (most phrases): no marks to keep together, nothing to escape. */
+function allHan(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x3400 || unit > 0x9fff) return false;
+  }
+  return true;
 }
 
 /** A run of punctuation or symbols with the character on either side of it. */

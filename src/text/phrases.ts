@@ -52,8 +52,24 @@ function loadParser(model: PhraseModel): Parser {
 /** One-character words after which a Chinese line may break. */
 const PARTICLES = new Set([..."的之了和與与及或在是而並并也"]);
 
-/** Whether a phrase is a single character (punctuation aside), too short to stand on a line alone. */
-const isTiny = (phrase: string): boolean => [...phrase].filter((c) => !CLOSING.has(c) && !OPENING.has(c)).length <= 1;
+/**
+ * Whether a phrase is a single character (punctuation aside), too short to stand on a line alone.
+ * Counted by code point, a surrogate pair as one, without making an array of them: every phrase of
+ * every measured sentence is asked.
+ */
+function isTiny(phrase: string): boolean {
+  let count = 0;
+  for (let i = 0; i < phrase.length; i++) {
+    const unit = phrase.charCodeAt(i);
+    if (unit >= 0xdc00 && unit <= 0xdfff && i > 0 && isHighSurrogate(phrase.charCodeAt(i - 1))) continue;
+    const ch = phrase[i] as string;
+    if (CLOSING.has(ch) || OPENING.has(ch)) continue;
+    if (++count > 1) return false;
+  }
+  return true;
+}
+
+const isHighSurrogate = (unit: number): boolean => unit >= 0xd800 && unit <= 0xdbff;
 
 /**
  * Phrases of a headline: their concatenation is the text. None starts with closing punctuation or
@@ -73,12 +89,12 @@ export function headlinePhrases(text: string, lang: string): string[] {
     let p = piece;
     const prev = phrases.length - 1;
     // Closing marks at the start move back to the phrase they close.
-    let lead = 0;
-    const chars = [...p];
-    while (lead < chars.length && CLOSING.has(chars[lead] as string)) lead++;
-    if (lead > 0 && prev >= 0) {
-      phrases[prev] += chars.slice(0, lead).join("");
-      p = chars.slice(lead).join("");
+    // (The marks are all single UTF-16 units: a text's first or last unit is looked at alone.)
+    if (prev >= 0 && CLOSING.has(p[0] as string)) {
+      let lead = 1;
+      while (lead < p.length && CLOSING.has(p[lead] as string)) lead++;
+      phrases[prev] += p.slice(0, lead);
+      p = p.slice(lead);
       if (p === "") continue;
     }
     // A phrase that ends with an opening mark, or a one-character phrase, joins what follows.
@@ -86,7 +102,7 @@ export function headlinePhrases(text: string, lang: string): string[] {
     const tiny = parser !== null && isTiny(p) && !PARTICLES.has(p);
     if (
       last !== undefined &&
-      (glueNext || tiny || OPENING.has([...last].at(-1) as string) || (parser && isTiny(last) && !/\s$/.test(last)))
+      (glueNext || tiny || OPENING.has(last[last.length - 1] as string) || (parser && isTiny(last) && !/\s$/.test(last)))
     ) {
       phrases[phrases.length - 1] = last + p;
     } else phrases.push(p);
@@ -108,15 +124,20 @@ export const breaksByPhrase = (lang: string): boolean => parserFor(lang) !== nul
  * and slide share it tries. Bounded, so a huge essay does not keep every sentence twice.
  */
 const CACHE_LIMIT = 20_000;
-const cache = new Map<string, string[]>();
+/** By language, then by text: a key made of both would be a new string, hashed anew, at every lookup. */
+const cache = new Map<string, Map<string, string[]>>();
 
 export function cachedPhrases(text: string, lang: string): string[] {
-  const key = `${lang}\u0000${text}`;
-  let phrases = cache.get(key);
+  let byText = cache.get(lang);
+  if (!byText) {
+    byText = new Map();
+    cache.set(lang, byText);
+  }
+  let phrases = byText.get(text);
   if (!phrases) {
-    if (cache.size >= CACHE_LIMIT) cache.clear();
+    if (byText.size >= CACHE_LIMIT) byText.clear();
     phrases = headlinePhrases(text, lang);
-    cache.set(key, phrases);
+    byText.set(text, phrases);
   }
   return phrases;
 }
