@@ -302,7 +302,9 @@ function stage(outDir: string, files: OutputFile[], inPlace: (relative: string) 
     }
   } catch (e) {
     rmSync(staging, { recursive: true, force: true });
-    if (e instanceof DeckError) throw e;
+    // Only the file system's errors are the folder's: one raised while a page's pieces were
+    // rendered is the renderer's, and goes on as it is.
+    if (e instanceof DeckError || typeof (e as NodeJS.ErrnoException)?.code !== "string") throw e;
     throw new DeckError(`cannot write into ${outDir}: ${describeWriteError(e)}; pass another folder with -o`, ExitCode.output);
   }
   return staged;

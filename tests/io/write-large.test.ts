@@ -49,3 +49,17 @@ describe("writing a page made in pieces", () => {
     expect(readdirSync(dir).sort()).toEqual([".essay-deck-manifest.json", "index.html"]);
   });
 });
+
+describe("a page whose pieces fail while they are rendered", () => {
+  it("passes the renderer's error on as it is, and leaves the earlier deck and no staging behind", () => {
+    const dir = tempDir();
+    writeDeck(dir, [{ path: "index.html", contents: "<p>earlier</p>" }]);
+    const failing = (function* () {
+      yield "<p>";
+      throw new Error("Must pass iterator to #each");
+    })();
+    expect(() => writeDeck(dir, [{ path: "index.html", pieces: failing }])).toThrow(/^Must pass iterator to #each$/);
+    expect(readFileSync(path.join(dir, "index.html"), "utf8")).toBe("<p>earlier</p>");
+    expect(readdirSync(dir).sort()).toEqual([".essay-deck-manifest.json", "index.html"]);
+  });
+});
