@@ -68,10 +68,12 @@ export function splitParagraphs(text: string, markdown: boolean, firstLine = 1):
       // A lowercase line continues whatever came before it: a heading does not end in mid-phrase.
       // In plain text a short line with no stop (a title, a date, a heading above its paragraph) ends
       // there: a hard-wrapped line runs close to the wrap width, or breaks after a comma.
-      const short = !markdown && weight(last) < SHORT_LINE && !/[，,、；;：:]$/.test(last);
-      const continues = (!alone && !short) || /^[a-z]/.test(line);
+      const short = () => !markdown && weight(last) < SHORT_LINE && !/[，,、；;：:]$/.test(last);
+      const continues = () => (!alone && !short()) || /^[a-z]/.test(line);
+      // Asked only where a line may join (text with blank lines): in an essay of one line a
+      // paragraph, every line is a paragraph, whatever its weight.
       const joins =
-        para !== null && blankSeparated && !opensParagraph(line, markdown) && continues && (markdown || !endsWithStop(last));
+        para !== null && blankSeparated && !opensParagraph(line, markdown) && continues() && (markdown || !endsWithStop(last));
       if (joins && para) {
         para.text += LATIN_END.test(last) && LATIN_START.test(line) ? ` ${line}` : markdown ? `\n${line}` : line;
         last = line;
