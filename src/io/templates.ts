@@ -48,6 +48,13 @@ export function loadTemplates(overrideDir?: string): Templates {
       const what = lines.length > 1 ? `${lines[0]?.replace(/:$/, "")}, ${lines.at(-1)}` : (lines[0] ?? "");
       throw new DeckError(`template ${file} does not compile: ${what}`, ExitCode.config);
     }
+    const misused = misusedBlock(ast);
+    if (misused) {
+      throw new DeckError(
+        `template ${file} line ${misused.line}: {{#${misused.name}}} takes one argument, it has ${misused.count} (e.g. {{#${misused.name} ${BLOCK_EXAMPLES[misused.name]}}})`,
+        ExitCode.config,
+      );
+    }
     const helpers = templateHelpers();
     const unknown = unknownName(ast, names, helpers);
     if (unknown) {
@@ -118,6 +125,32 @@ function unknownName(
   return (
     calls.find((c) => (c.kind === "helper" ? !helpers.includes(c.name) : !partials.has(c.name) && !inline.has(c.name))) ?? null
   );
+}
+
+/** Handlebars' own block helpers that take exactly one argument, with one a deck template could give. */
+const BLOCK_EXAMPLES: Record<string, string> = { each: "slides", if: "notes", unless: "notes", with: "deck" };
+
+/** The first {{#each}}, {{#if}}, {{#unless}} or {{#with}} without its one argument: Handlebars throws while rendering. */
+function misusedBlock(ast: unknown): { name: string; count: number; line: number } | null {
+  let found: { name: string; count: number; line: number } | null = null;
+  const walk = (value: unknown): void => {
+    if (found) return;
+    if (Array.isArray(value)) {
+      for (const item of value) walk(item);
+      return;
+    }
+    if (value === null || typeof value !== "object") return;
+    const node = value as AstNode;
+    const name = node.path?.original ?? "";
+    const count = node.params?.length ?? 0;
+    if (node.type === "BlockStatement" && name in BLOCK_EXAMPLES && count !== 1) {
+      found = { name, count, line: node.loc?.start?.line ?? 0 };
+      return;
+    }
+    for (const [key, child] of Object.entries(node)) if (key !== "loc") walk(child);
+  };
+  walk(ast);
+  return found;
 }
 
 interface PrecompiledFile {

@@ -1,6 +1,7 @@
 /** Deck + templates → files. Pure: the caller reads templates and assets and writes the result. */
 import { createRequire } from "node:module";
 import type HandlebarsTypes from "handlebars";
+import { DeckError, ExitCode } from "../errors.js";
 import type { Deck, Slide } from "../model/deck.js";
 import { languageOf } from "../text/languages/index.js";
 import { registerBlockHelpers } from "./blocks.js";
@@ -149,7 +150,7 @@ function renderWith(hbs: typeof Handlebars, deck: Deck, options: RenderOptions):
   const precompiled = options.templates.precompiled ?? {};
   const compile = (name: string, source: string, kind: "page" | "partial") => {
     const spec = precompiled[name];
-    return spec ? hbs.template(spec) : hbs.compile(source, compileOptions(kind));
+    return spec ? hbs.template(spec) : failingAsTemplate(name, kind, hbs.compile(source, compileOptions(kind)));
   };
   for (const [name, source] of Object.entries(options.templates.partials)) {
     hbs.registerPartial(name, compile(name, source, "partial"));
@@ -195,6 +196,25 @@ function renderWith(hbs: typeof Handlebars, deck: Deck, options: RenderOptions):
 }
 
 /**
+ * A template compiled from its source (a user's: the built-ins come precompiled) whose rendering
+ * throws is the template's mistake, not a crash: said as the template's, with what to do.
+ */
+function failingAsTemplate<T extends (...args: never[]) => string>(name: string, kind: "page" | "partial", template: T): T {
+  const file = kind === "page" ? "deck.hbs" : `partials/${name}.hbs`;
+  return ((...args: Parameters<T>) => {
+    try {
+      return template(...args);
+    } catch (e) {
+      if (e instanceof DeckError) throw e;
+      throw new DeckError(
+        `template ${file} failed while rendering: ${(e as Error).message} (fix it in your --template-dir, or remove it there to use the built-in one)`,
+        ExitCode.config,
+      );
+    }
+  }) as T;
+}
+
+/**
  * Whether a template's context is the title slide: its title, the largest text of the deck, keeps
  * every break a browser allows inside a phrase (a 120-character title needs them all).
  */
@@ -220,7 +240,8 @@ function groupSlides(deck: Deck): Array<{ stacked: boolean; slides: Slide[] }> {
 
 /** JSON that is safe inside a <script> element. */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value)
+  // Nothing (a template's misspelt name) is null, as JSON has no undefined.
+  return (JSON.stringify(value) ?? "null")
     .replace(/</g, "\\u003c")
     .replace(/>/g, "\\u003e")
     .replace(/&/g, "\\u0026")

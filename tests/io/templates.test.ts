@@ -1,9 +1,9 @@
 /** A user's template that calls a helper or partial that does not exist: exit 5 naming the file and line. */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ExitCode } from "../../src/errors.js";
-import { expectUserError, run } from "../hardening/helpers.js";
+import { expectUserError, run, snapshot } from "../hardening/helpers.js";
 import { tempDir } from "../helpers/browser.js";
 import { referenceEssay, root } from "../helpers/paths.js";
 
@@ -37,5 +37,29 @@ describe("templates that call what does not exist", () => {
       ExitCode.config,
       /template .*tpl\/partials\/point\.hbs line 4: there is no partial "sidebar" \(the partials are .*notes.*point/,
     );
+  });
+});
+
+describe("templates that fail while rendering", () => {
+  it("names a block helper without its one argument, with the file and line, before any rendering", async () => {
+    const work = templates("partials/point.hbs", "<section>\n{{#each}}x{{/each}}\n</section>\n");
+    expectUserError(
+      await run(["build", referenceEssay, "--template-dir", "tpl", "-o", "out"], work),
+      ExitCode.config,
+      /template .*tpl\/partials\/point\.hbs line 2: \{\{#each\}\} takes one argument, it has 0 \(e\.g\. \{\{#each slides\}\}\)/,
+    );
+  });
+
+  it("says which template failed and what to do, and leaves the deck built before as it was", async () => {
+    const work = templates("partials/point.hbs", '<section>{{> (lookup . "headline")}}</section>\n');
+    const good = await run(["build", referenceEssay, "-o", "out"], work);
+    expect(good.code, good.stderr).toBe(0);
+    const before = snapshot(path.join(work, "out"));
+    expectUserError(
+      await run(["build", referenceEssay, "--template-dir", "tpl", "-o", "out"], work),
+      ExitCode.config,
+      /template partials\/point\.hbs failed while rendering: The partial .* could not be found \(fix it in your --template-dir, or remove it there/,
+    );
+    expect(snapshot(path.join(work, "out"))).toEqual(before);
   });
 });

@@ -6,7 +6,7 @@ import type { PointSlide } from "../../src/model/deck.js";
 import { parseEssay } from "../../src/parse/index.js";
 import { planDeck } from "../../src/plan/index.js";
 import { fullWidthPunctuation } from "../../src/plan/punctuation.js";
-import { renderDeck } from "../../src/render/index.js";
+import { renderDeck, scriptJson } from "../../src/render/index.js";
 import { referenceEssay, root } from "../helpers/paths.js";
 
 const reference = parseEssay(readFileSync(referenceEssay, "utf8"));
@@ -122,5 +122,13 @@ describe("rendering", () => {
     const files = renderDeck(deck, { templates: loadTemplates(), theme: resolveTheme("essay", root), reveal: revealAssets() });
     const html = String((files[0] as { contents: string }).contents);
     expect(html).toContain('"width":960,"height":720');
+  });
+});
+
+describe("scriptJson", () => {
+  it("is JSON a <script> element cannot be closed by, and null for nothing", () => {
+    expect(scriptJson({ t: "</script><b>&" })).toBe('{"t":"\\u003c/script\\u003e\\u003cb\\u003e\\u0026"}');
+    expect(JSON.parse(scriptJson({ t: "</script>" }))).toEqual({ t: "</script>" });
+    expect(scriptJson(undefined)).toBe("null");
   });
 });
