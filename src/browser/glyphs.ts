@@ -40,7 +40,8 @@ export function missingGlyphsInPage(requests: GlyphRequest[]): string[][] {
   if (!ctx) return requests.map(() => []);
   ctx.textBaseline = "alphabetic";
   // A fingerprint of the drawing: identical drawings give identical strings. The width comes first,
-  // and differs for almost every real glyph.
+  // and differs for almost every real glyph: a character as wide as no box is drawn (no pixels read).
+  const width = (ch: string): number => ctx.measureText(ch).width;
   const draw = (ch: string): string => {
     ctx.clearRect(0, 0, size, size);
     ctx.fillText(ch, 4, 52);
@@ -52,9 +53,9 @@ export function missingGlyphsInPage(requests: GlyphRequest[]): string[][] {
       hash = (Math.imul(hash, 31) + a) | 0;
       ink += a;
     }
-    return `${ctx.measureText(ch).width}:${hash}:${ink}`;
+    return `${width(ch)}:${hash}:${ink}`;
   };
-  const boxes = new Map<string, Set<string>>();
+  const boxes = new Map<string, { drawn: Set<string>; widths: Set<number> }>();
   const verdicts = new Map<string, boolean>();
   return requests.map(({ style, weight, family, chars }) => {
     const font = `${style} ${weight} 48px ${family}`;
@@ -63,7 +64,8 @@ export function missingGlyphsInPage(requests: GlyphRequest[]): string[][] {
     if (!box) {
       // Supplementary private-use code points: no font ships glyphs there. A font stack may draw
       // a different box per plane, so any of them counts.
-      box = new Set(["\u{F0000}", "\u{FFFFD}", "\u{10FFFD}"].map(draw));
+      const planes = ["\u{F0000}", "\u{FFFFD}", "\u{10FFFD}"];
+      box = { drawn: new Set(planes.map(draw)), widths: new Set(planes.map(width)) };
       boxes.set(font, box);
     }
     const found = box;
@@ -71,7 +73,7 @@ export function missingGlyphsInPage(requests: GlyphRequest[]): string[][] {
       const key = `${font}\u0000${ch}`;
       let missing = verdicts.get(key);
       if (missing === undefined) {
-        missing = found.has(draw(ch));
+        missing = found.widths.has(width(ch)) && found.drawn.has(draw(ch));
         verdicts.set(key, missing);
       }
       return missing;
