@@ -3,7 +3,7 @@
  * whole large deck costs more than linear time and memory (1,958 slides: 33 s, one renderer at
  * 1.4 GB), and its pageRanges option does not help: Chromium still lays out and paints the whole
  * document for each range (9 s per 200 pages there). So each chunk prints with the other slides
- * hidden, and pdf-lib copies the chunks' pages into one document. Given two print views (two
+ * out of the document, and pdf-lib copies the chunks' pages into one document. Given two print views (two
  * renderer processes), the chunks print on both at once; the second may have loaded only the
  * deck's second half, which halves its load.
  */
@@ -34,17 +34,20 @@ export function chunkRanges(count: number, size: number): Chunk[] {
 }
 
 /**
- * Show only the chunk's print pages (all of them for null). The chunk's last page must not break
- * after itself, as only the deck's last does: that break would print a blank page.
+ * Leave only the chunk's print pages in the document (all of them for null). Chromium lays out and
+ * paints the whole document for each page.pdf(), pages hidden by display: none included: on 1,959
+ * slides a call cost about 4 s whatever its chunk's size (25 ms a page printed), and 5 ms a page with
+ * the other pages out of the document. The pages wait in the page's memory for their turn; the
+ * chunk's last page is the last of its kind, so it does not break after itself.
  */
 async function showOnly(page: Page, chunk: Chunk | null): Promise<void> {
   await page.evaluate((range: Chunk | null) => {
-    document.querySelectorAll<HTMLElement>(".reveal .slides > .pdf-page").forEach((p, i) => {
-      p.style.display = range === null || (i >= range.start && i < range.end) ? "" : "none";
-      const last = range !== null && i === range.end - 1;
-      p.style.setProperty("break-after", last ? "auto" : "", last ? "important" : "");
-      p.style.setProperty("page-break-after", last ? "auto" : "", last ? "important" : "");
-    });
+    const held = window as unknown as { __essayDeckPrintPages?: Element[] };
+    const container = document.querySelector(".reveal .slides");
+    if (!container) return;
+    held.__essayDeckPrintPages ??= [...container.querySelectorAll(":scope > .pdf-page")];
+    const pages = held.__essayDeckPrintPages;
+    container.replaceChildren(...(range === null ? pages : pages.slice(range.start, range.end)));
   }, chunk);
 }
 
