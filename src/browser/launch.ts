@@ -15,6 +15,10 @@ export interface LaunchRequest {
    * return its own exit code.
    */
   handleSignals?: boolean;
+  /** Chromium's profile folder, which the caller then removes; by default Puppeteer makes and removes one. */
+  userDataDir?: string;
+  /** Called just before Puppeteer spawns the browser (which it does a few promise steps later). */
+  onSpawn?: () => void;
 }
 
 export const DEFAULT_BROWSER_TIMEOUT = 60_000;
@@ -60,9 +64,12 @@ export async function launchBrowser(request: LaunchRequest = {}): Promise<Browse
     pipe: true,
     timeout: request.timeout ?? DEFAULT_BROWSER_TIMEOUT,
     protocolTimeout: Math.max(request.timeout ?? DEFAULT_BROWSER_TIMEOUT, 30_000),
+    ...(request.userDataDir ? { userDataDir: request.userDataDir } : {}),
   };
   try {
-    return await puppeteer.launch(options);
+    const launching = puppeteer.launch(options);
+    request.onSpawn?.();
+    return await launching;
   } catch (e) {
     if (e instanceof Error && e.name === "TimeoutError") {
       const seconds = (request.timeout ?? DEFAULT_BROWSER_TIMEOUT) / 1000;

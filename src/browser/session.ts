@@ -5,6 +5,9 @@
  * the command awaits fails at once, and closes it, or kills it when closing fails, in every case. A
  * SIGKILL leaves no browser either: it talks to Chromium over a pipe (launch.ts).
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { Browser } from "puppeteer-core";
 import { DeckError, ExitCode, STOP_SIGNALS } from "../errors.js";
 import { launchBrowser } from "./launch.js";
@@ -13,8 +16,8 @@ export interface SessionOptions {
   browserPath?: string;
   /** Bounds the launch (ms); the launcher's default when not given. */
   timeout?: number;
-  /** What an interruption leaves undone, for its message: "no PDF written". */
-  undone: string;
+  /** What an interruption leaves undone, for its message: "no PDF written" (asked when it comes). */
+  undone: string | (() => string);
 }
 
 export interface BrowserSession {
@@ -25,11 +28,13 @@ export interface BrowserSession {
 
 /**
  * Run `work` with a browser, closed (or killed) afterwards; an interruption rejects with exit code 130.
- * `prepare` runs first, before the launch but already covered by the interrupt handling (check builds
- * its temporary deck there, so that Ctrl-C during the build still removes it).
+ * `prepare` runs while the browser starts (its process is spawned first, so Chromium boots on the
+ * other core while this process builds the deck and loads the export's code), already covered by the
+ * interrupt handling (check builds its temporary deck there, so that Ctrl-C during the build still
+ * removes it). When `prepare` fails, its error is the one reported, and the browser is closed.
  */
 export async function withBrowser<T, P = undefined>(
-  options: SessionOptions & { prepare?: () => P },
+  options: SessionOptions & { prepare?: () => P | Promise<P> },
   work: (session: BrowserSession, prepared: P) => Promise<T>,
 ): Promise<T> {
   let browser: Browser | null = null;
@@ -41,14 +46,36 @@ export async function withBrowser<T, P = undefined>(
     browser?.process()?.kill("SIGKILL");
   };
   for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
-  const interrupted = () => new DeckError(`interrupted: ${options.undone}`, ExitCode.interrupted);
+  const interrupted = () =>
+    new DeckError(`interrupted: ${typeof options.undone === "string" ? options.undone : options.undone()}`, ExitCode.interrupted);
+  // A profile folder of our own: Puppeteer's would be made asynchronously, after `prepare` began.
+  const profile = mkdtempSync(path.join(os.tmpdir(), "essay-deck-chromium-"));
+  let spawning: () => void = () => {};
+  const spawned = new Promise<void>((resolve) => {
+    spawning = resolve;
+  });
+  const launching = launchBrowser({
+    browserPath: options.browserPath,
+    timeout: options.timeout,
+    handleSignals: false,
+    userDataDir: profile,
+    onSpawn: () => spawning(),
+  }).then((b) => {
+    browser = b;
+    if (state.interrupted) b.process()?.kill("SIGKILL");
+    return b;
+  });
+  launching.catch(() => spawning());
   try {
-    const prepared = options.prepare ? options.prepare() : (undefined as P);
+    // Puppeteer spawns Chromium a few promise steps after it is called: let them run.
+    await spawned;
+    await new Promise((resolve) => setImmediate(resolve));
+    const prepared = options.prepare ? await options.prepare() : (undefined as P);
     if (state.interrupted) throw interrupted();
-    browser = await launchBrowser({ browserPath: options.browserPath, timeout: options.timeout, handleSignals: false });
+    const ready = await launching;
     if (state.interrupted) throw interrupted();
     const session: BrowserSession = {
-      browser,
+      browser: ready,
       get interrupted() {
         return state.interrupted;
       },
@@ -60,7 +87,8 @@ export async function withBrowser<T, P = undefined>(
     throw state.interrupted && !(e instanceof DeckError && e.exitCode === ExitCode.interrupted) ? interrupted() : e;
   } finally {
     for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
-    await closeOrKill(browser);
+    await closeOrKill(await launching.catch(() => null));
+    removeProfile(profile);
   }
 }
 
@@ -71,5 +99,14 @@ async function closeOrKill(browser: Browser | null): Promise<void> {
   } catch {
     // Already gone (killed on a signal): make sure of it.
     browser.process()?.kill("SIGKILL");
+  }
+}
+
+/** Best effort, as Puppeteer does with its own: a killed browser's last processes may still be writing there. */
+function removeProfile(dir: string): void {
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+  } catch {
+    // Left in the system's temporary folder.
   }
 }

@@ -56,26 +56,31 @@ export function registerBuild(program: Command, io: CliIO): void {
       return (await import("./site.js")).runSiteBuild(input ?? "content", flags, io);
     }
     const log = createLogger(io, flags.quiet);
-    const { checkExportFlags, runExports, userStylesheets, wantedExporters } = await import("../export/index.js");
+    const { checkExportFlags, runExports, wantedExporters } = await import("../export/index.js");
     const exporting = wantedExporters(flags).length > 0;
     if (exporting) checkExportFlags(flags, { cwd: io.cwd, outDir: path.resolve(io.cwd, flags.output ?? "dist") });
     keepHeapSmallFor(input, io.cwd);
     // The folder stays locked from the HTML to the last PDF: another build into it waits, so the
     // PDFs print this build's index.html.
     await keepingLocks(async () => {
-      const result = build({ ...essayOptions(input, flags, io), onWait: log.info, singleFile: flags.singleFile });
-      for (const w of result.warnings) log.warn(w);
-      const points = result.deck.slides.filter((s) => s.kind === "point" && !s.continued).length;
-      // Slides the planner had to fit (issue #5): worth knowing before rehearsing.
-      const scaled = result.deck.slides.filter((s) => s.fit).length;
-      const continued = result.deck.slides.filter((s) => s.continued).length;
-      const fitted = [scaled ? `${scaled} scaled to fit` : "", continued ? `${continued} continued` : ""].filter(Boolean);
-      const index = displayPath(path.join(result.outDir, "index.html"), io.cwd);
-      log.info(
-        `built ${index}: ${result.deck.slides.length} slides (${result.outline.parts.length} parts, ${points} points${fitted.map((f) => `, ${f}`).join("")}) from ${displayPath(result.essayPath, io.cwd)}`,
-      );
-      if (flags.singleFile) log.info(`${index} holds the whole deck: ${kib(result.singleFileBytes ?? 0)}`);
-      if (exporting) await runExports({ ...result, stylesheets: userStylesheets(result.settings) }, flags, io.cwd, log);
+      // With a PDF or PNG asked for, the browser starts first and boots while the deck is built.
+      const buildDeck = () => {
+        const result = build({ ...essayOptions(input, flags, io), onWait: log.info, singleFile: flags.singleFile });
+        for (const w of result.warnings) log.warn(w);
+        const points = result.deck.slides.filter((s) => s.kind === "point" && !s.continued).length;
+        // Slides the planner had to fit (issue #5): worth knowing before rehearsing.
+        const scaled = result.deck.slides.filter((s) => s.fit).length;
+        const continued = result.deck.slides.filter((s) => s.continued).length;
+        const fitted = [scaled ? `${scaled} scaled to fit` : "", continued ? `${continued} continued` : ""].filter(Boolean);
+        const index = displayPath(path.join(result.outDir, "index.html"), io.cwd);
+        log.info(
+          `built ${index}: ${result.deck.slides.length} slides (${result.outline.parts.length} parts, ${points} points${fitted.map((f) => `, ${f}`).join("")}) from ${displayPath(result.essayPath, io.cwd)}`,
+        );
+        if (flags.singleFile) log.info(`${index} holds the whole deck: ${kib(result.singleFileBytes ?? 0)}`);
+        return result;
+      };
+      if (exporting) await runExports(buildDeck, flags, io.cwd, log);
+      else buildDeck();
     });
   });
 }

@@ -44,42 +44,74 @@ function checkTargets(exporters: Exporter[], flags: ExportFlags, where: ExportWh
   }
 }
 
-export async function runExports(built: BuiltDeck, flags: ExportFlags, cwd: string, log: ExportLog): Promise<Exported[]> {
+/**
+ * Build the deck (`buildDeck`, which reports it) and make every format asked for. When a format needs
+ * the browser, Chromium is started first and boots while the deck is built, the formats without a
+ * browser are made and the exporters' code is loaded.
+ */
+export async function runExports(
+  buildDeck: () => Omit<BuiltDeck, "stylesheets">,
+  flags: ExportFlags,
+  cwd: string,
+  log: ExportLog,
+): Promise<Exported[]> {
   const exporters = wantedExporters(flags);
-  if (exporters.length === 0) return [];
-  const where: ExportWhere = { cwd, outDir: built.outDir, essayPath: built.essayPath };
-  checkTargets(exporters, flags, where);
-  // No export may replace a file essay-deck did not write: checked before any work, and again when writing.
-  for (const e of exporters) {
-    // A folder (PNGs) is written as a deck of its own, with its own manifest and checks.
-    for (const target of e.targets(flags, where)) if (!isFolder(target)) assertExportTarget(built.outDir, target);
-  }
-  const timeout = parseTimeout(flags.browserTimeout);
-  // Interrupted, the new index.html stands beside the earlier build's exports: say which are old.
-  const earlier = exporters.flatMap((e) => e.targets(flags, where)).filter((t) => existsSync(t));
-  const undone = `no ${exporters.map((e) => e.name).join(" or ")} written${
-    earlier.length > 0
-      ? `; index.html is new, but ${earlier.map((t) => displayPath(t, cwd)).join(", ")} ${earlier.length > 1 ? "are" : "is"} from an earlier build`
-      : ""
-  }`;
-  const creator = `essay-deck ${packageVersion()}`;
-  const run = (e: Exporter, browser: () => Promise<Browser>) => e.run({ built, flags, where, log, creator, browser, timeout });
-  const noBrowser = (): Promise<Browser> => Promise.reject(new Error("this export runs without a browser"));
-  // Formats without a browser first (a PPTX takes a fraction of a second), then one browser for the rest.
-  const made: Exported[] = [];
-  for (const e of exporters.filter((x) => !x.browser)) made.push(...(await run(e, noBrowser)));
   const inBrowser = exporters.filter((x) => x.browser);
-  if (inBrowser.length > 0) {
+  const timeout = parseTimeout(flags.browserTimeout);
+  const creator = `essay-deck ${packageVersion()}`;
+  const noBrowser = (): Promise<Browser> => Promise.reject(new Error("this export runs without a browser"));
+  let where: ExportWhere | null = null;
+  // Formats without a browser first (a PPTX takes a fraction of a second).
+  const prepare = async () => {
+    const deck = buildDeck();
+    const built: BuiltDeck = { ...deck, stylesheets: userStylesheets(deck.settings) };
+    where = { cwd, outDir: built.outDir, essayPath: built.essayPath };
+    checkTargets(exporters, flags, where);
+    // No export may replace a file essay-deck did not write: checked before any work, and again when writing.
+    for (const e of exporters) {
+      // A folder (PNGs) is written as a deck of its own, with its own manifest and checks.
+      for (const target of e.targets(flags, where)) if (!isFolder(target)) assertExportTarget(built.outDir, target);
+    }
+    const made: Exported[] = [];
+    for (const e of exporters.filter((x) => !x.browser)) {
+      made.push(...(await e.run({ built, flags, where, log, creator, browser: noBrowser, timeout })));
+    }
+    for (const e of inBrowser) await e.preload?.();
+    return { built, where, made };
+  };
+  let prepared: Awaited<ReturnType<typeof prepare>>;
+  if (inBrowser.length === 0) prepared = await prepare();
+  else {
+    // Interrupted, the new index.html stands beside the earlier build's exports: say which are old.
+    const undone = () => {
+      const earlier = where ? exporters.flatMap((e) => e.targets(flags, where as ExportWhere)).filter((t) => existsSync(t)) : [];
+      return `no ${exporters.map((e) => e.name).join(" or ")} written${
+        earlier.length > 0
+          ? `; index.html is new, but ${earlier.map((t) => displayPath(t, cwd)).join(", ")} ${earlier.length > 1 ? "are" : "is"} from an earlier build`
+          : ""
+      }`;
+    };
     log.info("launching the browser");
     const { withBrowser } = await import("../browser/session.js");
-    made.push(
-      ...(await withBrowser({ browserPath: flags.browserPath, timeout, undone }, async (session) => {
-        const out: Exported[] = [];
-        for (const e of inBrowser) out.push(...(await run(e, async () => session.browser)));
-        return out;
-      })),
-    );
+    prepared = await withBrowser({ browserPath: flags.browserPath, timeout, undone, prepare }, async (session, ready) => {
+      for (const e of inBrowser) {
+        ready.made.push(
+          ...(await e.run({
+            built: ready.built,
+            flags,
+            where: ready.where,
+            log,
+            creator,
+            browser: async () => session.browser,
+            timeout,
+          })),
+        );
+      }
+      return ready;
+    });
   }
+  const { built, made } = prepared;
+  if (made.length === 0) return made;
   log.info(`writing ${made.map((o) => path.basename(o.kind === "file" ? o.path : o.dir)).join(" and ")}`);
   for (const out of made) {
     if (out.kind === "file") writeExport(built.outDir, out.path, out.bytes);

@@ -14,6 +14,7 @@ export const pdfExporter: Exporter = {
     return [t.slides, t.handout].filter((f): f is string => f !== undefined);
   },
   browser: true,
+  preload: () => import("../pdf/index.js"),
   run: async (ctx) => {
     const targets = pdfTargets(ctx.flags, ctx.where);
     const { printPdfs } = await import("../pdf/index.js");

@@ -86,6 +86,8 @@ export interface Exporter {
   /** Needs Chromium: slow, so refused by --watch. */
   browser: boolean;
   run: (ctx: ExportContext) => Promise<Exported[]>;
+  /** Loads the format's code, while the browser starts (formats that need it). */
+  preload?: () => Promise<unknown>;
 }
 
 /** The essay's file name without its extension: `essay.txt` → `essay`, the default exports' stem. */

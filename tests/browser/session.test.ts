@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { withBrowser } from "../../src/browser/session.js";
 import { DeckError, ExitCode } from "../../src/errors.js";
@@ -15,6 +16,17 @@ const alive = (pid: number): boolean => {
 const waitGone = async (pid: number): Promise<boolean> => {
   for (let i = 0; i < 100 && alive(pid); i++) await new Promise((r) => setTimeout(r, 50));
   return !alive(pid);
+};
+
+/** This process's children (the browser, once spawned). */
+const children = (): string[] => {
+  try {
+    return execFileSync("pgrep", ["-P", String(process.pid)], { encoding: "utf8" })
+      .split("\n")
+      .filter(Boolean);
+  } catch {
+    return [];
+  }
 };
 
 describe("one browser session", () => {
@@ -58,22 +70,42 @@ describe("one browser session", () => {
     expect(process.listenerCount("SIGINT")).toBe(before);
   });
 
-  it("runs prepare before the launch and gives the work its result", async () => {
+  it("runs prepare while the browser starts (already spawned) and gives the work its result", async () => {
     const order: string[] = [];
+    let spawned: string[] = [];
     const got = await withBrowser(
       {
         undone: "nothing done",
         prepare: () => {
           order.push("prepare");
+          spawned = children();
           return 42;
         },
       },
-      async (_session, prepared) => {
+      async ({ browser }, prepared) => {
         order.push("work");
+        expect(spawned).toContain(String(browser.process()?.pid));
         return prepared;
       },
     );
     expect(got).toBe(42);
     expect(order).toEqual(["prepare", "work"]);
+  });
+
+  it("reports prepare's failure, not the browser's, and closes the browser", async () => {
+    let pid = "";
+    const failed = withBrowser(
+      {
+        undone: "nothing done",
+        prepare: () => {
+          pid = children().at(-1) ?? "";
+          throw new DeckError("the essay is empty", ExitCode.inputInvalid);
+        },
+      },
+      async () => "never",
+    );
+    await expect(failed).rejects.toMatchObject({ message: "the essay is empty" });
+    expect(pid).not.toBe("");
+    expect(await waitGone(Number(pid))).toBe(true);
   });
 });
