@@ -58,6 +58,8 @@ export interface ChunkedPrintOptions {
   timeout: number;
   /** Called as each chunk joins the document, in deck order. */
   progress?: (printed: number, count: number) => void;
+  /** Called once Chromium has printed every chunk (the pages may then serve another print). */
+  printed?: () => void;
 }
 
 /** A print view and the first slide it holds: a helper view may hold only the deck's end. */
@@ -80,7 +82,9 @@ export async function printSlides(views: PrintView[], options: ChunkedPrintOptio
   const [first] = views;
   if (!first) throw new RangeError("no print view");
   if (chunks.length <= 1) {
-    const doc = await PDFDocument.load(await print(await first.page), LOAD_FAST);
+    const bytes = await print(await first.page);
+    options.printed?.();
+    const doc = await PDFDocument.load(bytes, LOAD_FAST);
     checkChunk(doc, { start: 0, end: count });
     return doc;
   }
@@ -122,6 +126,7 @@ export async function printSlides(views: PrintView[], options: ChunkedPrintOptio
     }
   };
   await Promise.all(views.map(worker));
+  options.printed?.();
   return merged;
 }
 
