@@ -66,6 +66,8 @@ export interface ChunkedPrintOptions {
 export interface PrintView {
   page: Promise<Page>;
   from: number;
+  /** The slide after the last it holds (default: it holds the deck's end). */
+  to?: number;
 }
 
 /**
@@ -106,16 +108,17 @@ export async function printSlides(views: PrintView[], options: ChunkedPrintOptio
     if (done < count) options.progress?.(done, count);
   };
   const claimed = new Set<number>();
-  const claim = (front: boolean, from: number): number => {
+  const claim = (front: boolean, view: PrintView): number => {
     const order = front ? chunks.map((_, i) => i) : chunks.map((_, i) => chunks.length - 1 - i);
-    const i = order.find((j) => !claimed.has(j) && (chunks[j] as Chunk).start >= from) ?? -1;
+    const holds = (c: Chunk) => c.start >= view.from && c.end <= (view.to ?? count);
+    const i = order.find((j) => !claimed.has(j) && holds(chunks[j] as Chunk)) ?? -1;
     if (i >= 0) claimed.add(i);
     return i;
   };
   const worker = async (view: PrintView, index: number) => {
     const page = await view.page;
     try {
-      for (let i = claim(index === 0, view.from); i >= 0; i = claim(index === 0, view.from)) {
+      for (let i = claim(index === 0, view); i >= 0; i = claim(index === 0, view)) {
         const chunk = chunks[i] as Chunk;
         await showOnly(page, { start: chunk.start - view.from, end: chunk.end - view.from });
         await join(i, await print(page));

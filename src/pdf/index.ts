@@ -86,6 +86,8 @@ interface PrintViews {
   helper: Promise<Page> | null;
   /** The first slide the helper holds. */
   from: number;
+  /** The slide after the main view's last. */
+  to: number;
   context: BrowserContext | null;
 }
 
@@ -98,8 +100,10 @@ async function openViews(browser: Browser, request: PdfExportRequest, chunkSize:
   const from = request.handout ? 0 : (chunks[Math.ceil(chunks.length / 2)]?.start ?? 0);
   const context = parallel ? await browser.createBrowserContext() : null;
   const viewOptions = { timeout, warn: log.warn };
-  const main = openPrintView(browser, request.indexHtml, viewOptions).then(async (page) => {
-    await checkOnePagePerSlide(page, deck);
+  // Printing slides only, each view loads, checks and prints its own share: the main one the front.
+  const to = context && !request.handout ? from : count;
+  const main = openPrintView(browser, request.indexHtml, { ...viewOptions, to }).then(async (page) => {
+    await checkOnePagePerSlide(page, deck, 0, to);
     await checkFonts(page, deck.lang, request.handout ? handoutChrome(deck) : "");
     log.info(`printing ${count} pages of slides`);
     return page;
@@ -107,12 +111,13 @@ async function openViews(browser: Browser, request: PdfExportRequest, chunkSize:
   const helper = context
     ? openPrintView(context, request.indexHtml, { ...viewOptions, from }).then(async (page) => {
         await checkOnePagePerSlide(page, deck, from);
+        if (to < count) await checkFonts(page, deck.lang, "");
         return page;
       })
     : null;
   // Either may fail while the other is awaited: the failure is awaited where the view is used.
   for (const view of [main, helper]) view?.catch(() => undefined);
-  return { main, helper, from, context };
+  return { main, helper, from, to, context };
 }
 
 /**
@@ -156,7 +161,7 @@ export async function printPdfs(browser: Browser, request: PdfExportRequest): Pr
   if (request.handout && views.helper) {
     [slides, printed] = await Promise.all([slidesJob([{ page: views.helper, from: views.from }]), handoutJob()]);
   } else {
-    const printViews = [{ page: views.main, from: 0 }];
+    const printViews: PrintView[] = [{ page: views.main, from: 0, to: views.to }];
     if (views.helper) printViews.push({ page: views.helper, from: views.from });
     let slidesPrinted: () => void = () => {};
     const free = new Promise<void>((resolve) => {

@@ -14,10 +14,11 @@
 export const LAYOUT_FLAG = "__essayDeckPrintLayout";
 
 /**
- * Runs in the page before its scripts (pass it to evaluateOnNewDocument): self-contained. `first`
- * drops the slides before it (a helper view prints only the deck's end), whichever layout runs.
+ * Runs in the page before its scripts (pass it to evaluateOnNewDocument): self-contained. Only the
+ * slides from `first` to `end` (0-based, end excluded; -1: to the last) stay, whichever layout runs:
+ * a view that prints a share of a large deck lays out only that share.
  */
-export function printLayoutInPage(first: number, flag: string): void {
+export function printLayoutInPage(first: number, end: number, flag: string): void {
   type Config = Record<string, unknown>;
   type Api = { initialize?: (options?: Config) => unknown };
   // The Reveal options essay-deck writes, with the values this layout reproduces.
@@ -185,8 +186,10 @@ export function printLayoutInPage(first: number, flag: string): void {
       const initialize = value?.initialize;
       if (typeof initialize !== "function") return;
       value.initialize = (options?: Config) => {
-        const sections = document.querySelectorAll(".reveal .slides > section");
-        for (const section of [...sections].slice(0, first)) section.remove();
+        const sections = [...document.querySelectorAll(".reveal .slides > section")];
+        // From the end, where Chromium takes children out fastest.
+        if (end >= 0) for (const section of sections.slice(end).reverse()) section.remove();
+        for (const section of sections.slice(0, first).reverse()) section.remove();
         const ours = canLayOut(options);
         Object.assign(window, { [flag]: ours ? "essay-deck" : "reveal" });
         if (!ours) return initialize.call(value, options);

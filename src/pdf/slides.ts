@@ -34,9 +34,9 @@ async function measurePages(page: Page): Promise<PrintedPage[]> {
 }
 
 /** Exactly one page per slide (of those from `from` on, in a view that holds only those): a slide that would spill is an error naming it, never a silent extra page. */
-export async function checkOnePagePerSlide(page: Page, deck: Deck, from = 0): Promise<void> {
+export async function checkOnePagePerSlide(page: Page, deck: Deck, from = 0, to = deck.slides.length): Promise<void> {
   const pages = await measurePages(page);
-  const slides = deck.slides.length - from;
+  const slides = to - from;
   if (pages.length !== slides) {
     throw new DeckError(
       `the print view made ${pages.length} pages for ${slides} slides: remove Reveal options that split slides (pdfSeparateFragments, pdfMaxPagesPerSlide)`,

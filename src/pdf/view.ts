@@ -12,6 +12,8 @@ export interface ViewOptions {
   warn: (message: string) => void;
   /** Load only the slides from this 0-based index on (a helper view's share; 0: all). */
   from?: number;
+  /** …and before this one (the main view's share when a helper prints the rest; default: to the end). */
+  to?: number;
 }
 
 export async function openPrintView(opener: PageOpener, indexHtml: string, options: ViewOptions): Promise<Page> {
@@ -20,7 +22,7 @@ export async function openPrintView(opener: PageOpener, indexHtml: string, optio
     timeout: options.timeout,
     warn: options.warn,
     print: true,
-    beforeLoad: (p) => p.evaluateOnNewDocument(printLayoutInPage, from, LAYOUT_FLAG).then(() => undefined),
+    beforeLoad: (p) => p.evaluateOnNewDocument(printLayoutInPage, from, options.to ?? -1, LAYOUT_FLAG).then(() => undefined),
   });
   // Reveal's own print view (a deck essay-deck's layout leaves to it) needs two corrections.
   await page.evaluate(

@@ -97,7 +97,7 @@ describe("the slides PDF printed in chunks of 5 slides, and the handout from it"
   });
 });
 
-describe("the slides PDF alone in chunks of 5: the second view holds only the deck's end", () => {
+describe("the slides PDF alone in chunks of 5: each view holds only its share, the first the front, the second the end", () => {
   const out = tempDir();
   const slidesPdf = path.join(out, "half.pdf");
   let deck: Deck;
