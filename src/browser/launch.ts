@@ -1,6 +1,6 @@
 /** Start a browser through puppeteer-core, which is imported here only, when a command needs it. */
 import { existsSync, statSync } from "node:fs";
-import type { Browser, LaunchOptions } from "puppeteer-core";
+import type { Browser, LaunchOptions, Page } from "puppeteer-core";
 import { DeckError, ExitCode } from "../errors.js";
 import { installedBrowsers } from "./installed.js";
 import { noBrowserMessage, resolveBrowser } from "./resolve.js";
@@ -69,7 +69,12 @@ export async function launchBrowser(request: LaunchRequest = {}): Promise<Browse
   try {
     const launching = puppeteer.launch(options);
     request.onSpawn?.();
-    return await launching;
+    const browser = await launching;
+    // Chromium opens a blank tab as it starts: its renderer is ready, and the first page a command
+    // opens takes it instead of starting another.
+    const [first] = await browser.pages();
+    if (first) blankTabs.set(browser, first);
+    return browser;
   } catch (e) {
     if (e instanceof Error && e.name === "TimeoutError") {
       const seconds = (request.timeout ?? DEFAULT_BROWSER_TIMEOUT) / 1000;
@@ -83,6 +88,15 @@ export async function launchBrowser(request: LaunchRequest = {}): Promise<Browse
       ExitCode.browser,
     );
   }
+}
+
+const blankTabs = new WeakMap<Browser, Page>();
+
+/** The blank tab the browser started with, once (the first caller gets it); else a new page. */
+export async function takeBlankTab(browser: Browser): Promise<Page> {
+  const tab = blankTabs.get(browser);
+  blankTabs.delete(browser);
+  return tab ?? browser.newPage();
 }
 
 const isFile = (file: string): boolean => {

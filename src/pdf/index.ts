@@ -8,6 +8,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { PDFDocument } from "pdf-lib";
 import type { Browser, BrowserContext, Page } from "puppeteer-core";
+import { takeBlankTab } from "../browser/launch.js";
 import { withBrowser } from "../browser/session.js";
 import { writeExport } from "../io/write.js";
 import type { Deck } from "../model/deck.js";
@@ -102,7 +103,8 @@ async function openViews(browser: Browser, request: PdfExportRequest, chunkSize:
   const viewOptions = { timeout, warn: log.warn };
   // Printing slides only, each view loads, checks and prints its own share: the main one the front.
   const to = context && !request.handout ? from : count;
-  const main = openPrintView(browser, request.indexHtml, { ...viewOptions, to }).then(async (page) => {
+  const opener = { newPage: () => takeBlankTab(browser) };
+  const main = openPrintView(opener, request.indexHtml, { ...viewOptions, to }).then(async (page) => {
     await checkOnePagePerSlide(page, deck, 0, to);
     await checkFonts(page, deck.lang, request.handout ? handoutChrome(deck) : "");
     log.info(`printing ${count} pages of slides`);
