@@ -58,7 +58,7 @@ export interface ChunkedPrintOptions {
   timeout: number;
   /** Called as each chunk joins the document, in deck order. */
   progress?: (printed: number, count: number) => void;
-  /** Called once Chromium has printed every chunk (the pages may then serve another print). */
+  /** Called once the first view has printed its last chunk: its page may then serve another print. */
   printed?: () => void;
 }
 
@@ -126,10 +126,10 @@ export async function printSlides(views: PrintView[], options: ChunkedPrintOptio
     } finally {
       // The handout reuses these print pages; a view that is gone needs nothing.
       await showOnly(page, null).catch(() => undefined);
+      if (index === 0) options.printed?.();
     }
   };
   await Promise.all(views.map(worker));
-  options.printed?.();
   return merged;
 }
 

@@ -75,12 +75,11 @@ export async function exportPdfs(request: PdfExportRequest): Promise<WrittenPdf[
 }
 
 /**
- * The print views: the main one, checked (one page a slide, every glyph drawn), and for a deck of
- * several chunks on two cores a second one in its own browser context (so its own renderer process),
- * which prints the slides while the first prints the handout, or the deck's second half: then it
- * loads only that half, and starts printing as soon as it is loaded, from the end. A deck of one
- * chunk has one view: a second load costs as much as it saves (measured on the reference: 1.54 s
- * against 1.52 s for slides and handout).
+ * The print views, each checked (one page a slide, every glyph drawn): for a deck of several chunks
+ * on two cores, the main one holds the front half and a second one, in its own browser context (so
+ * its own renderer process), the back half; each loads only its half and prints as soon as it is
+ * loaded, and the main one then prints the handout. A deck of one chunk has one view: a second load
+ * costs as much as it saves (measured on the reference: 1.54 s against 1.52 s for slides and handout).
  */
 interface PrintViews {
   main: Promise<Page>;
@@ -98,11 +97,11 @@ async function openViews(browser: Browser, request: PdfExportRequest, chunkSize:
   log.info(`loading ${path.basename(request.indexHtml)} in its print view`);
   const chunks = chunkRanges(count, chunkSize);
   const parallel = chunks.length > 1 && cores() >= 2;
-  const from = request.handout ? 0 : (chunks[Math.ceil(chunks.length / 2)]?.start ?? 0);
+  const from = chunks[Math.ceil(chunks.length / 2)]?.start ?? 0;
   const context = parallel ? await browser.createBrowserContext() : null;
   const viewOptions = { timeout, warn: log.warn };
-  // Printing slides only, each view loads, checks and prints its own share: the main one the front.
-  const to = context && !request.handout ? from : count;
+  // Each view loads, checks and prints its own share: the main one the front, then the handout.
+  const to = context ? from : count;
   const opener = { newPage: () => takeBlankTab(browser) };
   const main = openPrintView(opener, request.indexHtml, { ...viewOptions, to }).then(async (page) => {
     await checkOnePagePerSlide(page, deck, 0, to);
@@ -142,7 +141,7 @@ export async function printPdfs(browser: Browser, request: PdfExportRequest): Pr
         if (done < count) log.info(`printed ${done} of ${count} slides`);
       },
     });
-    // Its renderer's memory is better given back before the handout's print.
+    // The helper's renderer has printed its share: its memory is given back.
     await views.context?.close();
     // Made now, while Chromium may still be printing the handout; the document stays usable for
     // the handout's frames.
@@ -158,21 +157,18 @@ export async function printPdfs(browser: Browser, request: PdfExportRequest): Pr
       log.info(`printing the handout (${layout})`);
       return printHandout(page, deck, { layout, timeout });
     });
-  let slides: PDFDocument;
-  let printed: PrintedHandout | null = null;
-  if (request.handout && views.helper) {
-    [slides, printed] = await Promise.all([slidesJob([{ page: views.helper, from: views.from }]), handoutJob()]);
-  } else {
-    const printViews: PrintView[] = [{ page: views.main, from: 0, to: views.to }];
-    if (views.helper) printViews.push({ page: views.helper, from: views.from });
-    let slidesPrinted: () => void = () => {};
-    const free = new Promise<void>((resolve) => {
-      slidesPrinted = resolve;
-    });
-    // The handout takes the page once the slides are printed: Chromium lays it out and prints it
-    // while this process reads the slides' PDF and finishes it.
-    [slides, printed] = await Promise.all([slidesJob(printViews, slidesPrinted), request.handout ? free.then(handoutJob) : null]);
-  }
+  const printViews: PrintView[] = [{ page: views.main, from: 0, to: views.to }];
+  if (views.helper) printViews.push({ page: views.helper, from: views.from });
+  let slidesPrinted: () => void = () => {};
+  const free = new Promise<void>((resolve) => {
+    slidesPrinted = resolve;
+  });
+  // The handout takes the main page once it has printed its slides: Chromium lays it out and prints
+  // it while the helper prints the rest, and this process reads the slides' PDF and finishes it.
+  const [slides, printed] = await Promise.all([
+    slidesJob(printViews, slidesPrinted),
+    request.handout ? free.then(handoutJob) : null,
+  ]);
   if (request.handout && printed) outputs.push(await assembleHandout(printed, slides, request.handout, request));
   return outputs;
 }
