@@ -37,6 +37,8 @@ export async function withBrowser<T, P = undefined>(
   options: SessionOptions & { prepare?: () => P | Promise<P> },
   work: (session: BrowserSession, prepared: P) => Promise<T>,
 ): Promise<T> {
+  // A profile folder of our own: Puppeteer's would be made asynchronously, after `prepare` began.
+  const profile = mkdtempSync(path.join(os.tmpdir(), "essay-deck-chromium-"));
   let browser: Browser | null = null;
   const state = { interrupted: false };
   // Puppeteer's own handlers would end the process before the callers' finally blocks (removing a
@@ -48,8 +50,6 @@ export async function withBrowser<T, P = undefined>(
   for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
   const interrupted = () =>
     new DeckError(`interrupted: ${typeof options.undone === "string" ? options.undone : options.undone()}`, ExitCode.interrupted);
-  // A profile folder of our own: Puppeteer's would be made asynchronously, after `prepare` began.
-  const profile = mkdtempSync(path.join(os.tmpdir(), "essay-deck-chromium-"));
   let spawning: () => void = () => {};
   const spawned = new Promise<void>((resolve) => {
     spawning = resolve;
