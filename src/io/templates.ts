@@ -93,13 +93,7 @@ function unknownName(
 ): { kind: "helper" | "partial"; name: string; line: number } | null {
   const inline = new Set<string>();
   const calls: Array<{ kind: "helper" | "partial"; name: string; line: number }> = [];
-  const walk = (value: unknown): void => {
-    if (Array.isArray(value)) {
-      for (const item of value) walk(item);
-      return;
-    }
-    if (value === null || typeof value !== "object") return;
-    const node = value as AstNode;
+  eachNode(ast, (node) => {
     const line = node.loc?.start?.line ?? 0;
     const callee = node.path;
     const isCall = node.type === "SubExpression" || (node.params?.length ?? 0) > 0 || node.hash !== undefined;
@@ -119,9 +113,7 @@ function unknownName(
     if (node.type === "PartialStatement" && node.name?.type === "PathExpression") {
       calls.push({ kind: "partial", name: node.name.original ?? "", line });
     }
-    for (const [key, child] of Object.entries(node)) if (key !== "loc") walk(child);
-  };
-  walk(ast);
+  });
   return (
     calls.find((c) => (c.kind === "helper" ? !helpers.includes(c.name) : !partials.has(c.name) && !inline.has(c.name))) ?? null
   );
@@ -133,24 +125,25 @@ const BLOCK_EXAMPLES: Record<string, string> = { each: "slides", if: "notes", un
 /** The first {{#each}}, {{#if}}, {{#unless}} or {{#with}} without its one argument: Handlebars throws while rendering. */
 function misusedBlock(ast: unknown): { name: string; count: number; line: number } | null {
   let found: { name: string; count: number; line: number } | null = null;
-  const walk = (value: unknown): void => {
-    if (found) return;
-    if (Array.isArray(value)) {
-      for (const item of value) walk(item);
-      return;
-    }
-    if (value === null || typeof value !== "object") return;
-    const node = value as AstNode;
+  eachNode(ast, (node) => {
     const name = node.path?.original ?? "";
     const count = node.params?.length ?? 0;
-    if (node.type === "BlockStatement" && name in BLOCK_EXAMPLES && count !== 1) {
+    if (!found && node.type === "BlockStatement" && name in BLOCK_EXAMPLES && count !== 1) {
       found = { name, count, line: node.loc?.start?.line ?? 0 };
-      return;
     }
-    for (const [key, child] of Object.entries(node)) if (key !== "loc") walk(child);
-  };
-  walk(ast);
+  });
   return found;
+}
+
+/** Every node of a Handlebars AST, parents before their children. */
+function eachNode(value: unknown, visit: (node: AstNode) => void): void {
+  if (Array.isArray(value)) {
+    for (const item of value) eachNode(item, visit);
+    return;
+  }
+  if (value === null || typeof value !== "object") return;
+  visit(value as AstNode);
+  for (const [key, child] of Object.entries(value)) if (key !== "loc") eachNode(child, visit);
 }
 
 interface PrecompiledFile {
