@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Browser } from "puppeteer-core";
+import type { Browser, CDPSession } from "puppeteer-core";
 import { DeckError, ExitCode, STOP_SIGNALS } from "../errors.js";
 import { launchBrowser } from "./launch.js";
 
@@ -24,6 +24,11 @@ export interface BrowserSession {
   browser: Browser;
   /** Whether Ctrl-C, SIGTERM or SIGHUP came: the browser is gone, the command should stop. */
   readonly interrupted: boolean;
+  /**
+   * The work needs the browser no more: it closes while the work finishes without it (a PDF's last
+   * steps run in this process). Nothing may use the browser afterwards.
+   */
+  release(): void;
 }
 
 /**
@@ -45,7 +50,7 @@ export async function withBrowser<T, P = undefined>(
   // temporary deck, leaving no partial PDF) ran: the browser is launched without them.
   const onSignal = () => {
     state.interrupted = true;
-    browser?.process()?.kill("SIGKILL");
+    if (browser) stop(browser);
   };
   for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
   const interrupted = () =>
@@ -62,10 +67,21 @@ export async function withBrowser<T, P = undefined>(
     onSpawn: () => spawning(),
   }).then((b) => {
     browser = b;
-    if (state.interrupted) b.process()?.kill("SIGKILL");
+    if (state.interrupted) stop(b);
     return b;
   });
   launching.catch(() => spawning());
+  // A session on the browser itself, opened while the work runs, so closing sends Browser.close at once.
+  const browserCdp = launching.then((b) => b.target().createCDPSession());
+  browserCdp.catch(() => undefined);
+  let closing: Promise<void> | null = null;
+  const close = (): Promise<void> => {
+    closing ??= launching.then(
+      (b) => closeOrKill(b, browserCdp),
+      () => undefined,
+    );
+    return closing;
+  };
   try {
     // Puppeteer spawns Chromium a few promise steps after it is called: let them run.
     await spawned;
@@ -79,6 +95,7 @@ export async function withBrowser<T, P = undefined>(
       get interrupted() {
         return state.interrupted;
       },
+      release: () => void close(),
     };
     const result = await work(session, prepared);
     if (state.interrupted) throw interrupted();
@@ -87,18 +104,59 @@ export async function withBrowser<T, P = undefined>(
     throw state.interrupted && !(e instanceof DeckError && e.exitCode === ExitCode.interrupted) ? interrupted() : e;
   } finally {
     for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
-    await closeOrKill(await launching.catch(() => null));
+    await close();
     removeProfile(profile);
   }
 }
 
-async function closeOrKill(browser: Browser | null): Promise<void> {
-  if (!browser) return;
+/**
+ * End the browser at once. The process killed may be a wrapper script (Debian's chromium is one)
+ * whose Chromium lives on: Chromium quits when its end of the pipe closes, so this process's ends
+ * are closed too. Dropping the connection fails every call still waiting on the browser now, not
+ * at its timeout.
+ */
+function stop(browser: Browser): void {
+  const child = browser.process();
+  child?.kill("SIGKILL");
+  for (const stream of child?.stdio ?? []) stream?.destroy();
+  browser.disconnect().catch(() => undefined);
+}
+
+/** How long Chromium may take to quit once asked, before it is killed (ms). */
+const QUIT_WAIT = 5_000;
+
+/**
+ * Ask Chromium to quit and wait until it has, or kill it. Not Puppeteer's browser.close(): that
+ * closes the pages' sessions while still connected, and each then waits 100 ms for a frame swap
+ * that never comes, holding the process open after its work is done. Here Browser.close is sent on
+ * the browser's own session, the connection dropped at once, and only the browser's process awaited.
+ */
+async function closeOrKill(browser: Browser, browserCdp: Promise<CDPSession>): Promise<void> {
+  const child = browser.process();
+  const exited = new Promise<void>((resolve) => {
+    if (!child || child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once("exit", () => resolve());
+  });
+  const quit = async () => {
+    const cdp = await browserCdp;
+    cdp.send("Browser.close").catch(() => undefined);
+    await browser.disconnect();
+    await exited;
+  };
+  let timer: NodeJS.Timeout | undefined;
   try {
-    await browser.close();
+    await Promise.race([
+      quit(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error("Chromium did not quit")), QUIT_WAIT);
+      }),
+    ]);
   } catch {
-    // Already gone (killed on a signal): make sure of it.
-    browser.process()?.kill("SIGKILL");
+    // Already gone (killed on a signal), or not quitting: make sure of it.
+    stop(browser);
+    await exited;
+  } finally {
+    clearTimeout(timer);
   }
 }
 

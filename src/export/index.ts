@@ -74,7 +74,7 @@ export async function runExports(
     }
     const made: Exported[] = [];
     for (const e of exporters.filter((x) => !x.browser)) {
-      made.push(...(await e.run({ built, flags, where, log, creator, browser: noBrowser, timeout })));
+      made.push(...(await e.run({ built, flags, where, log, creator, browser: noBrowser, doneWithBrowser: () => {}, timeout })));
     }
     for (const e of inBrowser) await e.preload?.();
     return { built, where, made };
@@ -94,7 +94,7 @@ export async function runExports(
     log.info("launching the browser");
     const { withBrowser } = await import("../browser/session.js");
     prepared = await withBrowser({ browserPath: flags.browserPath, timeout, undone, prepare }, async (session, ready) => {
-      for (const e of inBrowser) {
+      for (const [i, e] of inBrowser.entries()) {
         ready.made.push(
           ...(await e.run({
             built: ready.built,
@@ -103,6 +103,7 @@ export async function runExports(
             log,
             creator,
             browser: async () => session.browser,
+            doneWithBrowser: i === inBrowser.length - 1 ? session.release : () => {},
             timeout,
           })),
         );

@@ -28,6 +28,7 @@ export const pdfExporter: Exporter = {
       outDir: ctx.built.outDir,
       creator: ctx.creator,
       log: ctx.log,
+      printed: ctx.doneWithBrowser,
     });
     return printed.map((p) => ({
       kind: "file" as const,

@@ -38,6 +38,7 @@ export const pngExporter: Exporter = {
       timeout: ctx.timeout,
       warn: ctx.log.warn,
     });
+    ctx.doneWithBrowser();
     const digits = Math.max(2, String(count).length);
     const files = images.map((bytes, i) => ({ name: `${String(i + 1).padStart(digits, "0")}.png`, bytes }));
     const total = files.reduce((sum, f) => sum + f.bytes.length, 0);

@@ -69,6 +69,11 @@ export interface ExportContext {
   creator: string;
   /** The build's one browser, for the formats that need one (the runner's session owns it). */
   browser: () => Promise<Browser>;
+  /**
+   * Says the format needs the browser no more while it finishes its files: the last format to use
+   * the browser lets it close meanwhile; for the others this does nothing.
+   */
+  doneWithBrowser: () => void;
   /** Bounds every wait on the browser (ms). */
   timeout: number;
 }

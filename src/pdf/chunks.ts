@@ -60,6 +60,8 @@ export interface ChunkedPrintOptions {
   progress?: (printed: number, count: number) => void;
   /** Called once the first view has printed its last chunk: its page may then serve another print. */
   printed?: () => void;
+  /** Called once every chunk is printed, before the last ones are joined. */
+  allPrinted?: () => void;
 }
 
 /** A print view and the first slide it holds: a helper view may hold only the deck's end. */
@@ -86,6 +88,7 @@ export async function printSlides(views: PrintView[], options: ChunkedPrintOptio
   if (chunks.length <= 1) {
     const bytes = await print(await first.page);
     options.printed?.();
+    options.allPrinted?.();
     const doc = await PDFDocument.load(bytes, LOAD_FAST);
     checkChunk(doc, { start: 0, end: count });
     return doc;
@@ -115,13 +118,16 @@ export async function printSlides(views: PrintView[], options: ChunkedPrintOptio
     if (i >= 0) claimed.add(i);
     return i;
   };
+  let printing = chunks.length;
   const worker = async (view: PrintView, index: number) => {
     const page = await view.page;
     try {
       for (let i = claim(index === 0, view); i >= 0; i = claim(index === 0, view)) {
         const chunk = chunks[i] as Chunk;
         await showOnly(page, { start: chunk.start - view.from, end: chunk.end - view.from });
-        await join(i, await print(page));
+        const bytes = await print(page);
+        if (--printing === 0) options.allPrinted?.();
+        await join(i, bytes);
       }
     } finally {
       // The handout reuses these print pages; a view that is gone needs nothing.

@@ -15,6 +15,7 @@ import type { Deck } from "../model/deck.js";
 import { languageOf } from "../text/languages/index.js";
 import { addBookmarks, LOAD_FAST, planBookmarks, SAVE_FAST, setMetadata } from "./bookmarks.js";
 import { chunkRanges, type PrintView, printSlides, SLIDES_PER_CHUNK } from "./chunks.js";
+import { useNativeDeflate } from "./deflate.js";
 import { checkFonts } from "./fonts.js";
 import { drawSlidesIntoFrames } from "./frames.js";
 import { type HandoutLayout, handoutChrome } from "./handout.js";
@@ -44,6 +45,11 @@ export interface PdfExportRequest {
   log: PdfLog;
   /** Slides printed per page.pdf() call (SLIDES_PER_CHUNK); tests set a small one. */
   chunkSize?: number;
+  /**
+   * Called once Chromium has printed everything asked for, while the PDFs are still being finished
+   * here: the browser may close meanwhile (when nothing else needs it).
+   */
+  printed?: () => void;
 }
 
 const cores = (): number => availableParallelism();
@@ -69,7 +75,7 @@ export async function exportPdfs(request: PdfExportRequest): Promise<WrittenPdf[
   request.log.info("launching the browser");
   const printed = await withBrowser(
     { browserPath: request.browserPath, timeout: request.timeout, undone: "no PDF written" },
-    (session) => printPdfs(session.browser, request),
+    (session) => printPdfs(session.browser, { ...request, printed: session.release }),
   );
   return writePdfs(printed, request);
 }
@@ -126,23 +132,27 @@ async function openViews(browser: Browser, request: PdfExportRequest, chunkSize:
  * the slides PDF's pages (so the slides print for a handout alone too).
  */
 export async function printPdfs(browser: Browser, request: PdfExportRequest): Promise<PrintedPdf[]> {
+  useNativeDeflate();
   const { deck, log, timeout } = request;
   const count = deck.slides.length;
   const chunkSize = request.chunkSize ?? SLIDES_PER_CHUNK;
   const views = await openViews(browser, request, chunkSize);
   const outputs: PrintedPdf[] = [];
+  let slidesPrinted: () => void = () => {};
+  const allSlidesPrinted = new Promise<void>((resolve) => {
+    slidesPrinted = resolve;
+  });
   const slidesJob = async (printViews: PrintView[], printed?: () => void): Promise<PDFDocument> => {
     const doc = await printSlides(printViews, {
       count,
       chunkSize,
       timeout,
       printed,
+      allPrinted: slidesPrinted,
       progress: (done) => {
         if (done < count) log.info(`printed ${done} of ${count} slides`);
       },
     });
-    // The helper's renderer has printed its share: its memory is given back.
-    await views.context?.close();
     // Made now, while Chromium may still be printing the handout; the document stays usable for
     // the handout's frames.
     if (request.slides) {
@@ -159,16 +169,19 @@ export async function printPdfs(browser: Browser, request: PdfExportRequest): Pr
     });
   const printViews: PrintView[] = [{ page: views.main, from: 0, to: views.to }];
   if (views.helper) printViews.push({ page: views.helper, from: views.from });
-  let slidesPrinted: () => void = () => {};
+  let mainPrinted: () => void = () => {};
   const free = new Promise<void>((resolve) => {
-    slidesPrinted = resolve;
+    mainPrinted = resolve;
   });
   // The handout takes the main page once it has printed its slides: Chromium lays it out and prints
   // it while the helper prints the rest, and this process reads the slides' PDF and finishes it.
-  const [slides, printed] = await Promise.all([
-    slidesJob(printViews, slidesPrinted),
-    request.handout ? free.then(handoutJob) : null,
-  ]);
+  const handout = request.handout ? free.then(handoutJob) : null;
+  // Once every page.pdf() is done, the helper's renderer gives its memory back and the browser may
+  // close while this process finishes the PDFs.
+  Promise.all([allSlidesPrinted.then(() => views.context?.close()), handout])
+    .then(() => request.printed?.())
+    .catch(() => undefined);
+  const [slides, printed] = await Promise.all([slidesJob(printViews, mainPrinted), handout]);
   if (request.handout && printed) outputs.push(await assembleHandout(printed, slides, request.handout, request));
   return outputs;
 }

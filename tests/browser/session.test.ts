@@ -29,6 +29,18 @@ const children = (): string[] => {
   }
 };
 
+/** Every process under `pid`: a wrapper script's Chromium and Chromium's own helpers. */
+const descendants = (pid: number): number[] => {
+  let kids: number[] = [];
+  try {
+    kids = execFileSync("pgrep", ["-P", String(pid)], { encoding: "utf8" })
+      .split("\n")
+      .filter(Boolean)
+      .map(Number);
+  } catch {}
+  return kids.flatMap((k) => [k, ...descendants(k)]);
+};
+
 describe("one browser session", () => {
   it("hands the browser to the work and closes it after", async () => {
     let pid = 0;
@@ -41,6 +53,22 @@ describe("one browser session", () => {
     expect(title).toBe("in session");
     expect(pid).toBeGreaterThan(0);
     expect(await waitGone(pid)).toBe(true);
+  });
+
+  it("closes the browser on release() while the work goes on without it", async () => {
+    let processes: number[] = [];
+    const result = await withBrowser({ undone: "nothing done" }, async (session) => {
+      const pid = session.browser.process()?.pid ?? 0;
+      const page = await session.browser.newPage();
+      await page.setContent("<p>printed</p>");
+      processes = [pid, ...descendants(pid)];
+      session.release();
+      const gone = await Promise.all(processes.map(waitGone));
+      return { gone, connected: session.browser.connected };
+    });
+    expect(processes.length).toBeGreaterThan(1);
+    expect(result.gone.every(Boolean)).toBe(true);
+    expect(result.connected).toBe(false);
   });
 
   it("closes the browser when the work fails, and passes the failure on", async () => {
@@ -56,9 +84,12 @@ describe("one browser session", () => {
   it("turns Ctrl-C into exit 130: the browser ends at once, what the work awaits fails, the handlers go", async () => {
     const before = process.listenerCount("SIGINT");
     let pid = 0;
+    // Debian's chromium is a script that runs Chromium as its child: both must end.
+    let chromium: number[] = [];
     const interrupted = withBrowser({ undone: "nothing was done" }, async (session) => {
       pid = session.browser.process()?.pid ?? 0;
       const page = await session.browser.newPage();
+      chromium = descendants(pid);
       expect(process.listenerCount("SIGINT")).toBe(before + 1);
       process.emit("SIGINT");
       expect(session.interrupted).toBe(true);
@@ -67,6 +98,7 @@ describe("one browser session", () => {
     });
     await expect(interrupted).rejects.toMatchObject({ message: "interrupted: nothing was done", exitCode: 130 });
     expect(await waitGone(pid)).toBe(true);
+    expect(await Promise.all(chromium.map(waitGone))).toEqual(chromium.map(() => true));
     expect(process.listenerCount("SIGINT")).toBe(before);
   });
 
