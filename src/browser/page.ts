@@ -24,6 +24,8 @@ export interface DeckPageOptions {
   print?: boolean;
   /** Runs once the page exists, before the deck loads (to add scripts that run before the deck's). */
   beforeLoad?: (page: Page) => Promise<void>;
+  /** Called once the deck's navigation is sent, while Chromium loads it (to do other work meanwhile). */
+  navigating?: () => void;
 }
 
 const READY_FLAG = "__essayDeckPdfReady";
@@ -48,7 +50,9 @@ export async function openDeckPage(opener: PageOpener, indexHtml: string, option
   const url = pathToFileURL(indexHtml).href;
   if (options.print) {
     await bounded(`loading ${indexHtml}`, options.timeout, async () => {
-      await page.goto(`${url}?print-pdf`, { waitUntil: "load" });
+      const loaded = page.goto(`${url}?print-pdf`, { waitUntil: "load" });
+      options.navigating?.();
+      await loaded;
       await page.waitForFunction(`window.${READY_FLAG} === true`, { timeout: options.timeout });
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
     });

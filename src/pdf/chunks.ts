@@ -3,15 +3,12 @@
  * whole large deck costs more than linear time and memory (1,958 slides: 33 s, one renderer at
  * 1.4 GB), and its pageRanges option does not help: Chromium still lays out and paints the whole
  * document for each range (9 s per 200 pages there). So each chunk prints with the other slides
- * out of the document, and pdf-lib copies the chunks' pages into one document. Given two print views (two
+ * out of the document, and pdf-lib copies the chunks' pages into one document (document.ts). Given two print views (two
  * renderer processes), the chunks print on both at once; the second may have loaded only the
  * deck's second half, which halves its load.
  */
-import { PDFDocument } from "pdf-lib";
 import type { Page } from "puppeteer-core";
 import { bounded } from "../browser/page.js";
-import { DeckError, ExitCode } from "../errors.js";
-import { LOAD_FAST } from "./bookmarks.js";
 
 /**
  * Slides a page.pdf() call prints. Measured on 1,958 slides: a call costs about 0.25 s plus 4–5 ms
@@ -56,8 +53,8 @@ export interface ChunkedPrintOptions {
   count: number;
   chunkSize: number;
   timeout: number;
-  /** Called as each chunk joins the document, in deck order. */
-  progress?: (printed: number, count: number) => void;
+  /** Takes chunk `index` of chunkRanges(count, chunkSize) as soon as it is printed (document.ts joins it). */
+  join: (index: number, bytes: Uint8Array) => Promise<void>;
   /** Called once the first view has printed its last chunk: its page may then serve another print. */
   printed?: () => void;
   /** Called once every chunk is printed, before the last ones are joined. */
@@ -73,12 +70,11 @@ export interface PrintView {
 }
 
 /**
- * Print every slide, a chunk at a time, on the given print views; returns the joined document.
- * The first view takes chunks from the front, any other from the back (of those it holds), so
- * each starts as soon as it is loaded and they meet in the middle. A chunk whose PDF has a page
- * too many or too few is an error: a slide spilled.
+ * Print every slide, a chunk at a time, on the given print views, each chunk handed to `join` as
+ * it comes. The first view takes chunks from the front, any other from the back (of those it
+ * holds), so each starts as soon as it is loaded and they meet in the middle.
  */
-export async function printSlides(views: PrintView[], options: ChunkedPrintOptions): Promise<PDFDocument> {
+export async function printSlides(views: PrintView[], options: ChunkedPrintOptions): Promise<void> {
   const { count, timeout } = options;
   const chunks = chunkRanges(count, options.chunkSize);
   const print = (page: Page) =>
@@ -89,27 +85,9 @@ export async function printSlides(views: PrintView[], options: ChunkedPrintOptio
     const bytes = await print(await first.page);
     options.printed?.();
     options.allPrinted?.();
-    const doc = await PDFDocument.load(bytes, LOAD_FAST);
-    checkChunk(doc, { start: 0, end: count });
-    return doc;
+    await options.join(0, bytes);
+    return;
   }
-  const merged = await PDFDocument.create({ updateMetadata: false });
-  // A chunk joins as soon as it is printed, in its place among those joined, and its bytes are
-  // dropped once its pages are copied.
-  const joined = new Set<number>();
-  let done = 0;
-  const join = async (i: number, bytes: Uint8Array) => {
-    const chunk = chunks[i] as Chunk;
-    const doc = await PDFDocument.load(bytes, LOAD_FAST);
-    checkChunk(doc, chunk);
-    const copies = await merged.copyPages(doc, doc.getPageIndices());
-    let at = 0;
-    for (const j of joined) if (j < i) at += (chunks[j] as Chunk).end - (chunks[j] as Chunk).start;
-    for (const [k, copy] of copies.entries()) merged.insertPage(at + k, copy);
-    joined.add(i);
-    done += copies.length;
-    if (done < count) options.progress?.(done, count);
-  };
   const claimed = new Set<number>();
   const claim = (front: boolean, view: PrintView): number => {
     const order = front ? chunks.map((_, i) => i) : chunks.map((_, i) => chunks.length - 1 - i);
@@ -127,7 +105,7 @@ export async function printSlides(views: PrintView[], options: ChunkedPrintOptio
         await showOnly(page, { start: chunk.start - view.from, end: chunk.end - view.from });
         const bytes = await print(page);
         if (--printing === 0) options.allPrinted?.();
-        await join(i, bytes);
+        await options.join(i, bytes);
       }
     } finally {
       // The handout reuses these print pages; a view that is gone needs nothing.
@@ -136,16 +114,4 @@ export async function printSlides(views: PrintView[], options: ChunkedPrintOptio
     }
   };
   await Promise.all(views.map(worker));
-  return merged;
-}
-
-function checkChunk(doc: PDFDocument, chunk: Chunk): void {
-  const pages = doc.getPageCount();
-  const slides = chunk.end - chunk.start;
-  if (pages !== slides) {
-    throw new DeckError(
-      `the slides PDF has ${pages} pages for slides ${chunk.start + 1}–${chunk.end} (${slides}): a slide spilled onto another page; shorten it or use --size`,
-      ExitCode.browser,
-    );
-  }
 }

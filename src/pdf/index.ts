@@ -6,21 +6,17 @@
  */
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { PDFDocument } from "pdf-lib";
+import type { PDFDocument } from "pdf-lib";
 import type { Browser, BrowserContext, Page } from "puppeteer-core";
 import { takeBlankTab } from "../browser/launch.js";
 import { withBrowser } from "../browser/session.js";
 import { writeExport } from "../io/write.js";
 import type { Deck } from "../model/deck.js";
-import { languageOf } from "../text/languages/index.js";
-import { addBookmarks, LOAD_FAST, planBookmarks, SAVE_FAST, setMetadata } from "./bookmarks.js";
 import { chunkRanges, type PrintView, printSlides, SLIDES_PER_CHUNK } from "./chunks.js";
-import { useNativeDeflate } from "./deflate.js";
 import { checkFonts } from "./fonts.js";
-import { drawSlidesIntoFrames } from "./frames.js";
 import { type HandoutLayout, handoutChrome } from "./handout.js";
 import { type PrintedHandout, printHandout } from "./handout-page.js";
-import { checkOnePagePerSlide, deckMetadata, finishSlidesPdf } from "./slides.js";
+import { checkOnePagePerSlide } from "./slides.js";
 import { openPrintView } from "./view.js";
 
 export interface PdfLog {
@@ -97,7 +93,12 @@ interface PrintViews {
   context: BrowserContext | null;
 }
 
-async function openViews(browser: Browser, request: PdfExportRequest, chunkSize: number): Promise<PrintViews> {
+async function openViews(
+  browser: Browser,
+  request: PdfExportRequest,
+  chunkSize: number,
+  navigating: () => void,
+): Promise<PrintViews> {
   const { deck, log, timeout } = request;
   const count = deck.slides.length;
   log.info(`loading ${path.basename(request.indexHtml)} in its print view`);
@@ -105,7 +106,7 @@ async function openViews(browser: Browser, request: PdfExportRequest, chunkSize:
   const parallel = chunks.length > 1 && cores() >= 2;
   const from = chunks[Math.ceil(chunks.length / 2)]?.start ?? 0;
   const context = parallel ? await browser.createBrowserContext() : null;
-  const viewOptions = { timeout, warn: log.warn };
+  const viewOptions = { timeout, warn: log.warn, navigating };
   // Each view loads, checks and prints its own share: the main one the front, then the handout.
   const to = context ? from : count;
   const opener = { newPage: () => takeBlankTab(browser) };
@@ -132,31 +133,36 @@ async function openViews(browser: Browser, request: PdfExportRequest, chunkSize:
  * the slides PDF's pages (so the slides print for a handout alone too).
  */
 export async function printPdfs(browser: Browser, request: PdfExportRequest): Promise<PrintedPdf[]> {
-  useNativeDeflate();
   const { deck, log, timeout } = request;
   const count = deck.slides.length;
   const chunkSize = request.chunkSize ?? SLIDES_PER_CHUNK;
-  const views = await openViews(browser, request, chunkSize);
+  // pdf-lib loads while Chromium loads the print view (after the navigation is sent, not before).
+  let documents: Promise<typeof import("./document.js")> | null = null;
+  const loadDocuments = () => {
+    documents ??= new Promise((resolve) => setImmediate(resolve)).then(async () => {
+      const m = await import("./document.js");
+      m.useNativeDeflate();
+      return m;
+    });
+    return documents;
+  };
+  const views = await openViews(browser, request, chunkSize, () => void loadDocuments().catch(() => undefined));
   const outputs: PrintedPdf[] = [];
   let slidesPrinted: () => void = () => {};
   const allSlidesPrinted = new Promise<void>((resolve) => {
     slidesPrinted = resolve;
   });
   const slidesJob = async (printViews: PrintView[], printed?: () => void): Promise<PDFDocument> => {
-    const doc = await printSlides(printViews, {
-      count,
-      chunkSize,
-      timeout,
-      printed,
-      allPrinted: slidesPrinted,
-      progress: (done) => {
-        if (done < count) log.info(`printed ${done} of ${count} slides`);
-      },
+    const { chunkJoiner, finishSlidesPdf } = await loadDocuments();
+    const joiner = chunkJoiner(chunkRanges(count, chunkSize), (done) => {
+      if (done < count) log.info(`printed ${done} of ${count} slides`);
     });
+    await printSlides(printViews, { count, chunkSize, timeout, join: joiner.join, printed, allPrinted: slidesPrinted });
+    const doc = joiner.document();
     // Made now, while Chromium may still be printing the handout; the document stays usable for
     // the handout's frames.
     if (request.slides) {
-      const bytes = await finishSlidesPdf(doc, deck, { creator: request.creator });
+      const bytes = await finishSlidesPdf(doc, deck, request.creator);
       outputs.unshift({ kind: "slides", path: request.slides, bytes, pages: count });
     }
     return doc;
@@ -182,32 +188,12 @@ export async function printPdfs(browser: Browser, request: PdfExportRequest): Pr
     .then(() => request.printed?.())
     .catch(() => undefined);
   const [slides, printed] = await Promise.all([slidesJob(printViews, mainPrinted), handout]);
-  if (request.handout && printed) outputs.push(await assembleHandout(printed, slides, request.handout, request));
-  return outputs;
-}
-
-/** The printed handout with the slides drawn into its frames, its metadata and bookmarks. */
-async function assembleHandout(
-  printed: PrintedHandout,
-  slides: PDFDocument,
-  file: string,
-  request: PdfExportRequest,
-): Promise<PrintedPdf> {
-  const { deck, log } = request;
-  const doc = await PDFDocument.load(printed.bytes, LOAD_FAST);
-  await drawSlidesIntoFrames(doc, slides);
-  const meta = deckMetadata(deck, request.creator);
-  setMetadata(doc, { ...meta, subject: languageOf(deck.lang).handout.subject });
-  // Bookmarks only where the plan matches what Chromium printed, so none points at a wrong page.
-  if (doc.getPageCount() === printed.plannedPages) {
-    addBookmarks(
-      doc,
-      planBookmarks(deck, (i) => printed.slidePages[i] ?? 0),
-    );
-  } else {
-    log.warn(`the handout has ${doc.getPageCount()} pages, ${printed.plannedPages} planned: it has no bookmarks`);
+  if (request.handout && printed) {
+    const { assembleHandout } = await loadDocuments();
+    const made = await assembleHandout(printed, slides, deck, request.creator, log.warn);
+    outputs.push({ kind: "handout", path: request.handout, ...made });
   }
-  return { kind: "handout", path: file, bytes: await doc.save(SAVE_FAST), pages: doc.getPageCount() };
+  return outputs;
 }
 
 /** Write the printed PDFs, each through a temporary file and a rename; those in the output folder enter its manifest. */

@@ -1,9 +1,7 @@
-/** The slides PDF: one page per slide, from reveal's print view, with bookmarks and metadata. */
-import type { PDFDocument } from "pdf-lib";
+/** The slides PDF's check in the print view: one page per slide, none spilling (document.ts makes the file). */
 import type { Page } from "puppeteer-core";
 import { DeckError, ExitCode } from "../errors.js";
 import type { Deck } from "../model/deck.js";
-import { addBookmarks, planBookmarks, SAVE_FAST, setMetadata } from "./bookmarks.js";
 
 interface PrintedPage {
   id: string;
@@ -51,34 +49,4 @@ export async function checkOnePagePerSlide(page: Page, deck: Deck, from = 0, to 
       ExitCode.browser,
     );
   }
-}
-
-export interface FinishOptions {
-  creator: string;
-}
-
-/** Check the page count, then add metadata and the essay's bookmarks (after any join: they point at its pages). */
-export async function finishSlidesPdf(doc: PDFDocument, deck: Deck, options: FinishOptions): Promise<Uint8Array> {
-  const count = doc.getPageCount();
-  if (count !== deck.slides.length) {
-    throw new DeckError(
-      `the slides PDF has ${count} pages for ${deck.slides.length} slides: a slide spilled onto another page; shorten it or use --size`,
-      ExitCode.browser,
-    );
-  }
-  setMetadata(doc, deckMetadata(deck, options.creator));
-  addBookmarks(doc, planBookmarks(deck));
-  return doc.save(SAVE_FAST);
-}
-
-export function deckMetadata(deck: Deck, creator: string) {
-  const headings = deck.slides.flatMap((s) => (s.kind === "section" ? [s.heading] : []));
-  return {
-    title: deck.title,
-    author: deck.author,
-    subject: deck.subtitle ?? deck.title,
-    lang: deck.lang,
-    keywords: headings,
-    creator,
-  };
 }

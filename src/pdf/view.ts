@@ -14,6 +14,8 @@ export interface ViewOptions {
   from?: number;
   /** …and before this one (the main view's share when a helper prints the rest; default: to the end). */
   to?: number;
+  /** Called once the deck's navigation is sent, while Chromium loads it (to do other work meanwhile). */
+  navigating?: () => void;
 }
 
 export async function openPrintView(opener: PageOpener, indexHtml: string, options: ViewOptions): Promise<Page> {
@@ -22,6 +24,7 @@ export async function openPrintView(opener: PageOpener, indexHtml: string, optio
     timeout: options.timeout,
     warn: options.warn,
     print: true,
+    navigating: options.navigating,
     beforeLoad: (p) => p.evaluateOnNewDocument(printLayoutInPage, from, options.to ?? -1, LAYOUT_FLAG).then(() => undefined),
   });
   // Reveal's own print view (a deck essay-deck's layout leaves to it) needs two corrections.
