@@ -77,7 +77,8 @@ export async function exportPdfs(request: PdfExportRequest): Promise<WrittenPdf[
 }
 
 /**
- * The print views, each checked (one page a slide, every glyph drawn): for a deck of several chunks
+ * The print views, each checked (one page a slide; every glyph drawn, in the helper before it
+ * prints, in the main one after, see printPdfs): for a deck of several chunks
  * on two cores, the main one holds the front half and a second one, in its own browser context (so
  * its own renderer process), the back half; each loads only its half and prints as soon as it is
  * loaded, and the main one then prints the handout. A deck of one chunk has one view: a second load
@@ -112,7 +113,6 @@ async function openViews(
   const opener = { newPage: () => takeBlankTab(browser) };
   const main = openPrintView(opener, request.indexHtml, { ...viewOptions, to }).then(async (page) => {
     await checkOnePagePerSlide(page, deck, 0, to);
-    await checkFonts(page, deck.lang, request.handout ? handoutChrome(deck) : "");
     log.info(`printing ${count} pages of slides`);
     return page;
   });
@@ -181,13 +181,19 @@ export async function printPdfs(browser: Browser, request: PdfExportRequest): Pr
   });
   // The handout takes the main page once it has printed its slides: Chromium lays it out and prints
   // it while the helper prints the rest, and this process reads the slides' PDF and finishes it.
-  const handout = request.handout ? free.then(handoutJob) : null;
+  // The main view's glyphs are checked once it has printed its slides, while this process joins
+  // them (before, the check delayed the print): a glyph missing still fails the export, and no PDF
+  // is written. The handout, laid out in the same page, follows the check.
+  const checked = free
+    .then(() => views.main)
+    .then((page) => checkFonts(page, deck.lang, request.handout ? handoutChrome(deck) : ""));
+  const handout = request.handout ? checked.then(handoutJob) : null;
   // Once every page.pdf() is done, the helper's renderer gives its memory back and the browser may
   // close while this process finishes the PDFs.
-  Promise.all([allSlidesPrinted.then(() => views.context?.close()), handout])
+  Promise.all([allSlidesPrinted.then(() => views.context?.close()), checked, handout])
     .then(() => request.printed?.())
     .catch(() => undefined);
-  const [slides, printed] = await Promise.all([slidesJob(printViews, mainPrinted), handout]);
+  const [slides, printed] = await Promise.all([slidesJob(printViews, mainPrinted), handout, checked]);
   if (request.handout && printed) {
     const { assembleHandout } = await loadDocuments();
     const made = await assembleHandout(printed, slides, deck, request.creator, log.warn);
