@@ -86,6 +86,8 @@ interface Layout {
 export interface HandoutOptions {
   layout: HandoutLayout;
   timeout: number;
+  /** Called once Chromium has been asked to print it (the print then runs without this process). */
+  printing?: () => void;
 }
 
 export interface PrintedHandout {
@@ -124,14 +126,18 @@ export async function printHandout(page: Page, deck: Deck, options: HandoutOptio
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   const p = HANDOUT_PAGE;
   const bytes = await bounded("printing the handout", options.timeout, () => {
-    return page.pdf({
+    const printed = page.pdf({
       format: "A4",
       printBackground: true,
       preferCSSPageSize: false,
       scale,
       margin: { top: `${p.top}mm`, bottom: `${p.bottom}mm`, left: `${p.left}mm`, right: `${p.right}mm` },
       timeout: options.timeout,
+      // Awaited just above: the print command goes out at once.
+      waitForFonts: false,
     });
+    options.printing?.();
+    return printed;
   });
   return { bytes, plannedPages, slidePages };
 }

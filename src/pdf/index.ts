@@ -157,7 +157,13 @@ export async function printPdfs(browser: Browser, request: PdfExportRequest): Pr
     const joiner = chunkJoiner(chunkRanges(count, chunkSize), (done) => {
       if (done < count) log.info(`printed ${done} of ${count} slides`);
     });
-    await printSlides(printViews, { count, chunkSize, timeout, join: joiner.join, printed, allPrinted: slidesPrinted });
+    // pdf-lib holds the event loop for up to ~100 ms at a time, and each browser step of the
+    // handout waits for it: once the main view is free, the handout goes to print first.
+    const join = async (i: number, bytes: Uint8Array) => {
+      if (mainIsFree) await handoutPrinting;
+      await joiner.join(i, bytes);
+    };
+    await printSlides(printViews, { count, chunkSize, timeout, join, printed, allPrinted: slidesPrinted });
     const doc = joiner.document();
     // Made now, while Chromium may still be printing the handout; the document stays usable for
     // the handout's frames.
@@ -168,16 +174,26 @@ export async function printPdfs(browser: Browser, request: PdfExportRequest): Pr
     return doc;
   };
   const layout = request.handoutLayout ?? "notes";
+  let handoutSent: () => void = () => {};
+  const handoutPrinting = request.handout
+    ? new Promise<void>((resolve) => {
+        handoutSent = resolve;
+      })
+    : Promise.resolve();
   const handoutJob = (): Promise<PrintedHandout> =>
     views.main.then((page) => {
       log.info(`printing the handout (${layout})`);
-      return printHandout(page, deck, { layout, timeout });
+      return printHandout(page, deck, { layout, timeout, printing: handoutSent });
     });
   const printViews: PrintView[] = [{ page: views.main, from: 0, to: views.to }];
   if (views.helper) printViews.push({ page: views.helper, from: views.from });
+  let mainIsFree = false;
   let mainPrinted: () => void = () => {};
   const free = new Promise<void>((resolve) => {
-    mainPrinted = resolve;
+    mainPrinted = () => {
+      mainIsFree = true;
+      resolve();
+    };
   });
   // The handout takes the main page once it has printed its slides: Chromium lays it out and prints
   // it while the helper prints the rest, and this process reads the slides' PDF and finishes it.
