@@ -99,18 +99,29 @@ export async function printSlides(views: PrintView[], options: ChunkedPrintOptio
   let printing = chunks.length;
   const worker = async (view: PrintView, index: number) => {
     const page = await view.page;
+    let done = false;
+    // Once the view has printed its last chunk, its page is whole again and free for another print
+    // (the handout), before that chunk joins.
+    const finish = async () => {
+      if (done) return;
+      done = true;
+      // The handout reuses these print pages; a view that is gone needs nothing.
+      await showOnly(page, null).catch(() => undefined);
+      if (index === 0) options.printed?.();
+    };
     try {
-      for (let i = claim(index === 0, view); i >= 0; i = claim(index === 0, view)) {
+      for (let i = claim(index === 0, view); i >= 0; ) {
         const chunk = chunks[i] as Chunk;
         await showOnly(page, { start: chunk.start - view.from, end: chunk.end - view.from });
         const bytes = await print(page);
         if (--printing === 0) options.allPrinted?.();
+        const next = claim(index === 0, view);
+        if (next < 0) await finish();
         await options.join(i, bytes);
+        i = next;
       }
     } finally {
-      // The handout reuses these print pages; a view that is gone needs nothing.
-      await showOnly(page, null).catch(() => undefined);
-      if (index === 0) options.printed?.();
+      await finish();
     }
   };
   await Promise.all(views.map(worker));
