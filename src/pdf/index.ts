@@ -13,6 +13,7 @@ import { withBrowser } from "../browser/session.js";
 import { writeExport } from "../io/write.js";
 import type { Deck } from "../model/deck.js";
 import { chunkRanges, type PrintView, printSlides, SLIDES_PER_CHUNK } from "./chunks.js";
+import type { ChunkJoiner } from "./document.js";
 import { checkFonts } from "./fonts.js";
 import { type HandoutLayout, handoutChrome } from "./handout.js";
 import { type PrintedHandout, printHandout } from "./handout-page.js";
@@ -153,18 +154,21 @@ export async function printPdfs(browser: Browser, request: PdfExportRequest): Pr
     slidesPrinted = resolve;
   });
   const slidesJob = async (printViews: PrintView[], printed?: () => void): Promise<PDFDocument> => {
-    const { chunkJoiner, finishSlidesPdf } = await loadDocuments();
-    const joiner = chunkJoiner(chunkRanges(count, chunkSize), (done) => {
-      if (done < count) log.info(`printed ${done} of ${count} slides`);
-    });
+    let joiner: ChunkJoiner | null = null;
     // pdf-lib holds the event loop for up to ~100 ms at a time, and each browser step of the
     // handout waits for it: once the main view is free, the handout goes to print first.
     const join = async (i: number, bytes: Uint8Array) => {
       if (mainIsFree) await handoutPrinting;
+      const { chunkJoiner } = await loadDocuments();
+      joiner ??= chunkJoiner(chunkRanges(count, chunkSize), (done) => {
+        if (done < count) log.info(`printed ${done} of ${count} slides`);
+      });
       await joiner.join(i, bytes);
     };
     await printSlides(printViews, { count, chunkSize, timeout, join, printed, allPrinted: slidesPrinted });
-    const doc = joiner.document();
+    const { finishSlidesPdf } = await loadDocuments();
+    const doc = (joiner as ChunkJoiner | null)?.document();
+    if (!doc) throw new RangeError("no chunk was printed");
     // Made now, while Chromium may still be printing the handout; the document stays usable for
     // the handout's frames.
     if (request.slides) {
