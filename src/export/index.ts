@@ -60,6 +60,8 @@ export async function runExports(
   const timeout = parseTimeout(flags.browserTimeout);
   const creator = `essay-deck ${packageVersion()}`;
   const noBrowser = (): Promise<Browser> => Promise.reject(new Error("this export runs without a browser"));
+  const run = (e: Exporter, built: BuiltDeck, where: ExportWhere, browser: () => Promise<Browser>, doneWithBrowser: () => void) =>
+    e.run({ built, flags, where, log, creator, browser, doneWithBrowser, timeout });
   let where: ExportWhere | null = null;
   // Formats without a browser first (a PPTX takes a fraction of a second).
   const prepare = async () => {
@@ -74,7 +76,7 @@ export async function runExports(
     }
     const made: Exported[] = [];
     for (const e of exporters.filter((x) => !x.browser)) {
-      made.push(...(await e.run({ built, flags, where, log, creator, browser: noBrowser, doneWithBrowser: () => {}, timeout })));
+      made.push(...(await run(e, built, where, noBrowser, () => {})));
     }
     for (const e of inBrowser) await e.preload?.();
     return { built, where, made };
@@ -95,18 +97,9 @@ export async function runExports(
     const { withBrowser } = await import("../browser/session.js");
     prepared = await withBrowser({ browserPath: flags.browserPath, timeout, undone, prepare }, async (session, ready) => {
       for (const [i, e] of inBrowser.entries()) {
-        ready.made.push(
-          ...(await e.run({
-            built: ready.built,
-            flags,
-            where: ready.where,
-            log,
-            creator,
-            browser: async () => session.browser,
-            doneWithBrowser: i === inBrowser.length - 1 ? session.release : () => {},
-            timeout,
-          })),
-        );
+        // The last format to use the browser lets it close while it finishes its files.
+        const done = i === inBrowser.length - 1 ? session.release : () => {};
+        ready.made.push(...(await run(e, ready.built, ready.where, async () => session.browser, done)));
       }
       return ready;
     });

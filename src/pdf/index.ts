@@ -120,7 +120,7 @@ async function openViews(
   const helper = context
     ? openPrintView(context, request.indexHtml, { ...viewOptions, from }).then(async (page) => {
         await checkOnePagePerSlide(page, deck, from);
-        if (to < count) await checkFonts(page, deck.lang, "");
+        await checkFonts(page, deck.lang, "");
         return page;
       })
     : null;
